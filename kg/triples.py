@@ -15,6 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from extractors.records import Article, Body, Document, Event, Evidence, Participation, Post
 from kg.iris import IriMinter
+from kg.resolution import explicit_keys, person_keys
 from kg.vocab import ORG, PBE, PREFIXES, SCHEMA
 
 ROLE_EDGE = {"chair": PBE.chair, "attendee": SCHEMA.attendee, "speaker": PBE.speaker, "elected": PBE.elected}
@@ -63,9 +64,16 @@ class ArticleGraphBuilder:
 
     def __init__(self, minter: IriMinter) -> None:
         self.iris = minter
+        self._keys: dict[str, str | None] = {}
+
+    def person_iri(self, name: str) -> URIRef:
+        """The person a name means in the document being built (see kg.resolution)."""
+        return self.iris.person(name, self._keys.get(name))
 
     def document_graphs(self, doc: Document) -> Iterator[tuple[URIRef, Graph]]:
         """(named graph IRI, graph) for every article of the document."""
+        self._keys = person_keys(doc)
+        self._keys.update(explicit_keys(doc))
         for article in doc.articles:
             yield self.iris.graph(doc.source, article.index), self.article_graph(doc, article)
 
@@ -77,7 +85,7 @@ class ArticleGraphBuilder:
         self._source(g, doc)
         self._article(g, doc, article, a)
         for person in article.persons:
-            p = self.iris.person(person.name, person.disambiguator)
+            p = self.person_iri(person.name)
             g.add((p, RDF.type, SCHEMA.Person))
             g.add((p, RDFS.label, zh(person.name)))
             g.add((a, SCHEMA.mentions, p))
@@ -128,7 +136,7 @@ class ArticleGraphBuilder:
         if article.text:
             g.add((a, SCHEMA.articleBody, zh(article.text)))
         for reporter in article.reporters:
-            p = self.iris.person(reporter)
+            p = self.person_iri(reporter)
             g.add((p, RDF.type, SCHEMA.Person))
             g.add((p, RDFS.label, zh(reporter)))
             g.add((a, SCHEMA.author, p))
@@ -192,7 +200,7 @@ class ArticleGraphBuilder:
             g.add((node, PBE.quote, zh(ev.text)))
 
     def _post(self, g: Graph, a: URIRef, n: int, post: Post) -> None:
-        p = self.iris.person(post.person)
+        p = self.person_iri(post.person)
         st = self.iris.statement(a, "post", n)
         g.add((st, RDF.type, PBE.PostStatement))
         g.add((st, PBE.agent, p))
@@ -213,7 +221,7 @@ class ArticleGraphBuilder:
 
     def _participation(self, g: Graph, a: URIRef, n: int, part: Participation) -> None:
         e = self.iris.event(part.event, part.event_date)
-        p = self.iris.person(part.person)
+        p = self.person_iri(part.person)
         g.add((p, RDF.type, SCHEMA.Person))
         g.add((p, RDFS.label, zh(part.person)))
         g.add((e, ROLE_EDGE[part.role], p))
