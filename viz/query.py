@@ -164,7 +164,8 @@ def _snippet(body: str, quote: str) -> tuple[str, str, str]:
     j = i + len(quote)
     before = body[max(0, i - SNIPPET):i]
     after = body[j:j + SNIPPET]
-    return ("…" if i > SNIPPET else "") + before, quote, after + ("…" if j + SNIPPET < len(body) else "")
+    before = ("…" if i > SNIPPET else "") + before.replace("\n", " ")
+    return before, quote, after.replace("\n", " ") + ("…" if j + SNIPPET < len(body) else "")
 
 
 def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
