@@ -58,13 +58,20 @@ def viz_command(args: argparse.Namespace) -> int:
         print(f"kg viz: {exc}", file=sys.stderr)
         return 2
     finally:
-        store.close()
+        _close(store)
     out = Path(args.output)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     print(f"wrote {out} ({len(html) // 1024} KiB)", file=sys.stderr)
     return 0
+
+
+def _close(store: KgStore) -> None:
+    try:
+        store.close()
+    except RuntimeError:  # pyoxigraph refuses flush() on a read-only store; nothing to flush anyway
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:

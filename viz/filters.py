@@ -152,6 +152,8 @@ def apply(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
             if n not in h and (n in centres or (
                     g.nodes[n]["kind"] == "event" and (f.since or f.until or f.event_kinds) and _event_ok(g, n, f))):
                 h.add_node(n, **g.nodes[n])
+    if f.since or f.until or f.event_kinds:
+        h = _around_events(h, centres)
     if f.body:
         hits = resolve(g, f.body, "body")
         if not hits:
@@ -161,6 +163,16 @@ def apply(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
     if f.person or f.event:
         h = neighbourhood(h, [c for c in centres if c in h], f.hops)
     return h
+
+
+def _around_events(h: nx.MultiDiGraph, centres: list[str]) -> nx.MultiDiGraph:
+    """With a date or kind filter, keep what happened: the events, who was there, their posts, the bodies."""
+    kind = lambda n: h.nodes[n]["kind"]  # noqa: E731
+    core = {n for n in h if kind(n) == "event"} | {c for c in centres if c in h}
+    core |= {u for e in list(core) if kind(e) == "event" for u in h.predecessors(e) if kind(u) == "person"}
+    core |= {v for p in list(core) if kind(p) == "person" for v in h.successors(p) if kind(v) == "post"}
+    bodies = {m for n in core for m in (*h.successors(n), *h.predecessors(n)) if kind(m) == "body"}
+    return h.subgraph(core | bodies).copy()
 
 
 def _event_ok(g: nx.MultiDiGraph, n: str, f: Filters) -> bool:

@@ -63,6 +63,7 @@
         data.nodes.forEach(function (n) { if (n.kind === "event" && eventOk(n)) vn.add(n.id); });
       }
       if (state.focus !== null && eventOk(byId.get(state.focus))) vn.add(state.focus);
+      if (state.ekind || state.since || state.until) vn = aroundEvents(vn, ve);
       if (state.body !== "") {
         var b = Number(state.body);
         vn = new Set(Array.from(vn).filter(function (id) { return byId.get(id).bodies.indexOf(b) >= 0; }));
@@ -94,6 +95,22 @@
     updateCount();
     updateApplied();
     if (shownNodes.size) network.fit({ animation: false });
+  }
+
+  // with a date or kind filter keep what happened: the events, who was there, their posts, the bodies
+  function aroundEvents(vn, ve) {
+    var kind = function (id) { return byId.get(id).kind; };
+    var keep = new Set();
+    vn.forEach(function (id) { if (kind(id) === "event") keep.add(id); });
+    if (state.focus !== null && vn.has(state.focus)) keep.add(state.focus);
+    ve.forEach(function (e) { if (kind(e.to) === "event" && keep.has(e.to) && kind(e.from) === "person") keep.add(e.from); });
+    ve.forEach(function (e) { if (kind(e.from) === "person" && keep.has(e.from) && kind(e.to) === "post") keep.add(e.to); });
+    var out = new Set(keep);
+    ve.forEach(function (e) {
+      if (keep.has(e.from) && kind(e.to) === "body") out.add(e.to);
+      if (keep.has(e.to) && kind(e.from) === "body") out.add(e.from);
+    });
+    return out;
   }
 
   function updateCount() {
