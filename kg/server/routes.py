@@ -1,0 +1,54 @@
+"""Every route of the server, in one list: path, handler, methods, summary.
+
+Query routes are `async` only to read the request body; the query itself goes to a worker thread.
+Page routes are plain `def`, which FastAPI runs in its threadpool, off the event loop.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from kg.server import linked_data, pages, service, sparql
+
+
+@dataclass(frozen=True)
+class Route:
+    path: str
+    endpoint: Callable[..., Any]
+    methods: tuple[str, ...]
+    summary: str
+    html: bool = False
+    in_schema: bool = True
+
+
+def void(request: Any) -> Any:
+    return service.rdf_response(service.void_description(request), request, html_as_text=True)
+
+
+ROUTES: list[Route] = [
+    Route("/", pages.home, ("GET",), "Home: what the graph holds and where to go", html=True),
+    Route("/sparql", sparql.sparql_get, ("GET",),
+          "SPARQL 1.1 query by GET (?query=, default-graph-uri, named-graph-uri); without a query the "
+          "service description (machines) or the query page (browsers)"),
+    Route("/sparql", sparql.sparql_post, ("POST",),
+          "SPARQL 1.1 query (form or application/sparql-query) or update (token required)"),
+    Route("/id/{path:path}", linked_data.entity, ("GET",),
+          "An entity: HTML for browsers, RDF by Accept or suffix (.ttl, .nt, .jsonld, .rdf)"),
+    Route("/export", pages.export, ("GET",), "The whole dataset (?format=ttl|nt|nq|jsonld|trig|xml or Accept)"),
+    Route("/void", void, ("GET",), "VoID description of the dataset"),
+    Route("/graph", pages.graph, ("GET",), "Interactive graph view (filters: person, body, since, until, roles)",
+          html=True),
+    Route("/docs", pages.docs, ("GET",), "This API's documentation (offline Swagger UI)", html=True, in_schema=False),
+]
+
+
+def register(app: FastAPI) -> None:
+    for r in ROUTES:
+        app.add_api_route(
+            r.path, r.endpoint, methods=list(r.methods), summary=r.summary, include_in_schema=r.in_schema,
+            response_class=HTMLResponse if r.html else None,  # type: ignore[arg-type]
+        )
