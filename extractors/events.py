@@ -1,0 +1,263 @@
+"""Find the events an article reports: meetings, sessions, plenaries, trainings, deliberations.
+
+An event phrase ends in an event noun from rules/events.json (会议, 座谈会, 培训会, 联组讨论 …) and starts
+at a body or session mention or a clause boundary. It counts as reported when a verb says it took
+place (…举行, 召开…), when someone chairs or attends it, or when it is the parent of one that does.
+Names are composed from the canonical names of the bodies/sessions they start with, so 市十六届人大四次
+会议主席团第三次会议 and its full form get the same canonical name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import BodyFinder, BodyMention, SessionMention, _SESSION_SUFFIX, _MEETING_WORD
+from .dates import DateMention
+from .lexicon import LEX, alt
+from .numerals import NUM, cn_ordinal
+
+_EV = LEX.events
+HEADS: dict[str, str] = _EV["heads"]
+_HEAD_RE = re.compile(rf"(?:{alt(HEADS)})(?![\u4e00-\u9fff]{{0,2}}(?:精神|以来|决议|报告|通过|期间|召开前|之前|之后))")
+_REPORT = alt(_EV["report_verbs"])
+_CHAIR = alt(_EV["chair_verbs"])
+_ATTEND = alt(_EV["attend_verbs"])
+_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|在|于|和|及|与|并|了|的|向|对|将|是|为|由|暨|召开|讯|电)$")
+_BOUND = set("，。；、：:“”（）《》\n！？ ,;")
+_AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:在(?P<place>[^，。；在]{{2,20}}?))?)(?:{_REPORT})")
+_BEFORE_REPORT = re.compile(rf"(?:{_REPORT})了?$")
+_BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR})$")
+_BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
+_SUB = re.compile(rf"第?(?P<n>{NUM})次(?P<what>全体会议|会议)")
+_DELIB = re.compile(r"代表团(?P<all>全团|分组)?(?:继续)?(?:审议|讨论)")
+QUORUM_RE = re.compile(r"应到(?:会)?(?:委员|代表|人员|成员)?\s*(?P<e>\d+)\s*(?:人|名)[，,\s]*实到(?:会)?(?:委员|代表|人员|成员)?\s*(?P<p>\d+)\s*(?:人|名)")
+SENT_RE = re.compile(r"[^。！？\n]*[。！？\n]?")
+_ANAPHORA = re.compile(r"^(?:本次|此次|这次|该次|本届|这|此|该|上述|各|分组)?$")
+_HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
+
+
+def kind_of(label: str, default: str = "meeting") -> str:
+    """Kind from the event noun the label ends with (…培训会 -> training)."""
+    base = re.sub(rf"第?{NUM}次(?:全体会议|会议)$", "", label) if re.search(r"次(?:全体)?会议$", label) and not label.endswith("全体会议") else label
+    for h in _HEADS_BY_LEN:
+        if base.endswith(h):
+            return HEADS[h]
+    return default
+
+
+@dataclass
+class EventMention:
+    start: int
+    end: int
+    label: str
+    name: str
+    kind: str
+    organizer: str | None = None
+    parent: str | None = None
+    parent_label: str | None = None
+    date: str | None = None
+    end_date: str | None = None
+    time_of_day: str | None = None
+    place: str | None = None
+    expected: int | None = None
+    present: int | None = None
+    reported: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SENT_RE.finditer(text) if m.end() > m.start()]
+
+
+class EventFinder:
+    """Finds event mentions in an article; picks the main event that 会议/会上 refer to."""
+
+    def __init__(self, bodies_finder: BodyFinder):
+        self.bf = bodies_finder
+
+    def find(self, text: str, bodies: list[BodyMention], sessions: list[SessionMention],
+             dates: list[DateMention], article_date: DateMention | None, body_start: int = 0) -> tuple[list[EventMention], EventMention | None]:
+        sents = sentences(text)
+        evs: list[EventMention] = []
+        covered: list[tuple[int, int]] = []
+        by_end: dict[int, list] = {}
+        for b in bodies:
+            by_end.setdefault(b.end, []).append(b)
+        for s in sessions:
+            by_end.setdefault(s.end, []).append(s)
+        # sessions and what follows them (第三次全体会议, 主席团第三次会议, 代表履职培训会)
+        for s in sessions:
+            ev = EventMention(s.start, s.end, s.surface, s.name, s.kind)
+            ev.organizer = s.body.name
+            sub = _SUB.match(text, s.end)
+            org = next((b for b in bodies if b.start == s.start and b.end > s.end and b.session is s), None)
+            tail_start = org.end if org else s.end
+            head = _HEAD_RE.match(text, tail_start) or self._head_after_modifiers(text, tail_start)
+            if sub and not org:
+                what = "全体会议" if sub.group("what") == "全体会议" else "会议"
+                kind = "plenary" if what == "全体会议" and s.kind == "session" else "meeting"
+                evs.append(self._child(s, text, sub.end(), f"第{cn_ordinal(sub.group('n'))}次{what}", kind, s.body.name))
+            elif org and (m2 := _SUB.match(text, org.end)):
+                kind = {"presidium": "presidium_meeting", "committee": "committee_meeting"}.get(org.organ, "meeting")
+                what = "全体会议" if m2.group("what") == "全体会议" else "会议"
+                child = self._child(s, text, m2.end(), org.name[len(s.name):] + f"第{cn_ordinal(m2.group('n'))}次{what}", kind, org.name)
+                evs.append(child)
+            elif head and not org:
+                tail = text[s.end:head.end()]
+                kind = kind_of(tail)
+                evs.append(self._child(s, text, head.end(), tail, kind, None))
+            evs.append(ev)
+        for m in _HEAD_RE.finditer(text):
+            hs, he = m.span()
+            if any(a <= hs < b for a, b in [(e.start, e.end) for e in evs]):
+                continue
+            if any(b.start <= hs < b.end for b in bodies):
+                continue
+            start = self._np_start(text, hs, by_end)
+            if _ANAPHORA.match(text[start:hs]) and HEADS[m.group()] != "deliberation" and not self._org_report(text, start, bodies):
+                continue  # 会议/大会/本次大会: the article's main event, not a new one
+            ext = _SUB.match(text, he)
+            if ext:
+                he = ext.end()
+            evs.append(self._compose(text, start, he, m.group(), bodies))
+        for m in _DELIB.finditer(text):
+            ss = [s for s in sessions if s.end <= m.start()]
+            if not ss:
+                continue
+            s = ss[-1]
+            full = "全团" if m.group("all") == "全团" else ""
+            ev = EventMention(m.start(), m.end(), f"{s.surface}代表团{full}审议", f"{s.name}代表团{full}审议", "deliberation",
+                              parent=s.name, parent_label=s.surface, reported=True)
+            ev.spans.append((m.start(), m.end()))
+            evs.append(ev)
+        # reported?
+        for ev in evs:
+            self._reported(text, ev, bodies, sents, dates)
+        main = self._main(evs, body_start)
+        if main is not None and main.date is None and article_date is not None and main.reported:
+            main.date, main.end_date = article_date.date, article_date.end_date
+            main.time_of_day = main.time_of_day or article_date.time_of_day
+        for m in QUORUM_RE.finditer(text):
+            target = main
+            if target is not None:
+                target.expected, target.present = int(m.group("e")), int(m.group("p"))
+                target.spans.append(m.span())
+        return evs, main
+
+    @staticmethod
+    def _org_report(text: str, start: int, bodies: list[BodyMention]) -> bool:
+        """议案审查委员会举行会议: a bare event noun after an organizer and a report verb."""
+        m = re.search(rf"(?:{_REPORT})了?$", text[max(0, start - 8):start])
+        if not m:
+            return False
+        vstart = start - len(m.group())
+        return any(b.end == vstart for b in bodies)
+
+    @staticmethod
+    def _head_after_modifiers(text: str, pos: int):
+        m = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?(?:{alt(k for k in HEADS if len(k) >= 3)})").match(text, pos)
+        if m and not re.search(r"[的了在和与及并为是对向将召举出参列主听通审]", m.group()[:-3]):
+            return m
+        return None
+
+    def _child(self, s: SessionMention, text: str, end: int, tail: str, kind: str, organizer: str | None) -> EventMention:
+        ev = EventMention(s.start, end, text[s.start:end], s.name + tail, kind, organizer=organizer or s.body.name,
+                          parent=s.name, parent_label=s.surface)
+        return ev
+
+    @staticmethod
+    def _np_start(text: str, hs: int, by_end: dict) -> int:
+        i = hs
+        while i > 0 and hs - i < 25:
+            if i in by_end:
+                return min(x.start for x in by_end[i])
+            if text[i - 1] in _BOUND or _STOP_LEFT.search(text, max(0, i - 4), i):
+                return i
+            i -= 1
+        return i
+
+    def _compose(self, text: str, start: int, end: int, head: str, bodies: list[BodyMention]) -> EventMention:
+        label = text[start:end]
+        kind = kind_of(label, HEADS.get(head, "meeting"))
+        lead = [b for b in bodies if b.start == start and b.end <= end]
+        if lead:
+            b = max(lead, key=lambda x: x.end)
+            tail = text[b.end:end]
+            if b.organ == "presidium":
+                kind = "presidium_meeting"
+            elif b.organ == "committee":
+                kind = "committee_meeting"
+            elif b.organ == "standing_committee" and kind == "meeting":
+                kind = "standing_committee_meeting"
+            ev = EventMention(start, end, label, b.name + tail, kind, organizer=b.name)
+            if b.session is not None:
+                ev.parent, ev.parent_label = b.session.name, b.session.surface
+            return ev
+        return EventMention(start, end, label, label, kind)
+
+    def _reported(self, text: str, ev: EventMention, bodies: list[BodyMention], sents, dates) -> None:
+        m = _AFTER.match(text, ev.end)
+        before = text[max(0, ev.start - 6):ev.start]
+        sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
+        if m:
+            ev.reported = True
+            if m.group("place"):
+                ev.place = m.group("place")
+            ev.spans.append((ev.start, m.end()))
+            self._date(ev, dates, sent, m.end())
+        elif _BEFORE_REPORT.search(before) or _BEFORE_CHAIR.search(before):
+            vb = re.search(rf"(?:{_REPORT}|{_CHAIR})了?$", before)
+            vstart = ev.start - (len(vb.group()) if vb else 0)
+            orgs = [b for b in bodies if sent[0] <= b.start and b.end == vstart]
+            has_date = any(sent[0] <= d.start < ev.start for d in dates)
+            if not (orgs or has_date or _BEFORE_CHAIR.search(before) or ev.organizer):
+                return
+            ev.reported = True
+            ev.spans.append((ev.start, ev.end))
+            if orgs and ev.organizer is None:
+                self._attach_organizer(ev, max(orgs, key=lambda b: b.end - b.start), text)
+            self._date(ev, dates, sent, ev.end)
+        elif ev.kind == "deliberation":
+            self._date(ev, dates, sent, ev.end)
+        if not ev.spans:
+            ev.spans.append((ev.start, ev.end))
+
+    def _attach_organizer(self, ev: EventMention, org: BodyMention, text: str) -> None:
+        """市政协召开十四届九次常委会议第二次会议 -> organizer 市政协, name built on its canonical form."""
+        ev.organizer = org.name
+        ev.label = org.surface + ev.label
+        label = ev.label[len(org.surface):]
+        sm = _SESSION_SUFFIX.match(label)
+        if sm and org.family in ("congress", "cppcc", "party_committee") and org.organ in ("", "standing_committee"):
+            tf = self.bf.term_form(org, sm.group("term") or org.term)
+            what = _MEETING_WORD[sm.group("what")]
+            ev.name = f"{tf}第{cn_ordinal(sm.group('n'))}次{what}" + label[sm.end():]
+            if what == "常务委员会会议":
+                ev.kind = "standing_committee_meeting"
+        else:
+            ev.name = org.name + label
+        if org.organ == "presidium":
+            ev.kind = "presidium_meeting"
+        elif org.organ == "committee":
+            ev.kind = "committee_meeting"
+        elif org.organ == "standing_committee" and ev.kind == "meeting":
+            ev.kind = "standing_committee_meeting"
+        if org.session is not None:
+            ev.parent, ev.parent_label = org.session.name, org.session.surface
+
+    @staticmethod
+    def _date(ev: EventMention, dates: list[DateMention], sent: tuple[int, int], limit: int) -> None:
+        cands = [d for d in dates if sent[0] <= d.start < limit]
+        if cands:
+            d = cands[-1]
+            ev.date, ev.end_date, ev.time_of_day = d.date, d.end_date, d.time_of_day
+
+    @staticmethod
+    def _main(evs: list[EventMention], body_start: int) -> EventMention | None:
+        rep = [e for e in evs if e.reported]
+        body = [e for e in rep if e.start >= body_start]
+        pool = body or rep
+        if not pool:
+            return None
+        return min(pool, key=lambda e: (e.start, -(e.end - e.start)))

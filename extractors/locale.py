@@ -1,0 +1,70 @@
+"""Which place 'the city' of a page is (市政协 in a 阳泉 paper is 阳泉's CPPCC).
+
+Read from the text (山西省阳泉市, 中共阳泉市委, 阳泉市第十六届人民代表大会) or given by the caller.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicon import LEX, alt
+
+_PROV = alt(LEX.provinces)
+_CITY = r"[\u4e00-\u9fff]{2,4}?(?:市|自治州|地区|盟)"
+_COUNTY = r"[\u4e00-\u9fff]{1,4}?(?:县|区|旗)"
+_PROV_CITY = re.compile(rf"({_PROV})({_CITY})(?=第|委员会|人民|中级|政协|委|人大|$)")
+_CITY_BODY = re.compile(rf"(?:中共|中国共产党|政协)({_CITY})(?=委|第|政协|人民)|(?<![\u4e00-\u9fff])({_CITY})(?:第[一二三四五六七八九十]+届人民代表大会|人民政府|委员会)")
+_PROV_ONLY = re.compile(rf"^({_PROV})$")
+
+
+@dataclass(frozen=True)
+class Locale:
+    """A resolved locale: province and city (canonical forms with suffix), county optional."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        s = (self.province or "") + (self.city or "") + (self.county or "")
+        return s or None
+
+    def place_for_level(self, level: str) -> str | None:
+        """市 -> the city, 省 -> the province, 县/区 -> the county (when known)."""
+        if level == "市":
+            return self.city
+        if level == "省":
+            return self.province
+        if level in ("县", "区", "旗"):
+            return self.county
+        return None
+
+    def province_of(self, place: str) -> str | None:
+        if place in (self.city, self.county):
+            return self.province
+        return None
+
+
+def parse_locale(s: str) -> Locale:
+    """'山西省阳泉市' -> Locale('山西省', '阳泉市'); '阳泉市' -> city only; '山西省' -> province only."""
+    s = re.sub(r"\s+", "", s)
+    m = re.match(rf"({_PROV})?({_CITY})?({_COUNTY})?$", s)
+    if not m or not any(m.groups()):
+        return Locale(city=s or None)
+    return Locale(*m.groups())
+
+
+def detect_locale(text: str) -> Locale | None:
+    """The most cited province+city pair or city in the page's body names, else None."""
+    t = re.sub(r"\s+", "", text)
+    pairs = Counter((m.group(1), m.group(2)) for m in _PROV_CITY.finditer(t))
+    cities = Counter((m.group(1) or m.group(2)) for m in _CITY_BODY.finditer(t))
+    for (p, c), n in pairs.items():
+        cities[c] += n
+    if not cities:
+        return None
+    city = cities.most_common(1)[0][0]
+    prov = next((p for (p, c), _ in pairs.most_common() if c == city), None)
+    return Locale(prov, city)

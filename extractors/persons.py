@@ -1,0 +1,203 @@
+"""Find personal names and the posts written next to them.
+
+Chinese names have no capitals, so a name is accepted only in a context that makes it one: after a
+post (市政协主席郭卫东), before a post or 同志 (刘文华市长), before a reporting verb at a clause start
+(雷健坤指出), inside 、-lists anchored by those, in bylines, or from the statistical recognizer.
+Stop words (高质量, 全方位 …) guard against words that merely start with a surname character.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bodies import BodyMention
+from .lexicon import LEX, alt
+
+_PR = __import__("json").load(open(__import__("pathlib").Path(__file__).with_name("rules") / "persons.json", encoding="utf-8"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处])")
+_RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《]|$)")
+_VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
+_POST_NOMINAL = re.compile(alt(_PR["post_nominal"]))
+_POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
+_IDEOLOGY = re.compile(alt(_PR["ideology"]))
+_LEFT_PUNCT = set("，、。；：:,;（(“\n《 ")
+_SEP = re.compile(r"[、]")
+_TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
+
+
+@dataclass
+class TitleMention:
+    start: int
+    end: int
+    title: str
+    body: BodyMention | None = None
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    how: str  # after_title | before_title | before_verb | list | byline | ner | repeat | ideology
+    titles: tuple[TitleMention, ...] = ()
+
+
+def is_name(s: str) -> bool:
+    """Plausible full personal name: surname + 1-2 chars, not a stop word."""
+    if not (2 <= len(s) <= 4) or not all(CJK.match(c) for c in s):
+        return False
+    if not LEX.starts_with_surname(s) or s in LEX.not_names:
+        return False
+    compound = any(s.startswith(c) for c in LEX.compound_surnames)
+    if len(s) == 4 and not compound:
+        return False
+    given = s[2:] if compound else s[1:]
+    if any(p in given for p in LEX.non_name_parts) or any(w in s for w in _TITLE_WORDS):
+        return False
+    return True
+
+
+def find_titles(text: str, bodies: list[BodyMention]) -> list[TitleMention]:
+    """Posts in the text, each with the body written right before it (or overlapping: 党组成员)."""
+    ends = {}
+    for b in bodies:
+        if b.end not in ends or b.start < ends[b.end].start:
+            ends[b.end] = b
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        s, e = m.span()
+        if any(b.start <= s and e <= b.end for b in bodies if b.end - b.start > e - s):
+            continue
+        body = ends.get(s)
+        if body is None:
+            for b in bodies:
+                if b.start < s < b.end < e:
+                    body = b
+        out.append(TitleMention(s, e, m.group(), body))
+    return out
+
+
+class PersonFinder:
+    """Find person mentions in one article text."""
+
+    def find(self, text: str, titles: list[TitleMention], bodies: list[BodyMention],
+             byline_names: list[str] = (), extra_names: set[str] | None = None,
+             ner_spans: list[tuple[int, int]] = ()) -> list[PersonMention]:
+        found: dict[int, PersonMention] = {}
+
+        def add(pm: PersonMention) -> None:
+            old = found.get(pm.start)
+            if old is None or (old.how in ("repeat", "ner") and pm.how not in ("repeat", "ner")):
+                found[pm.start] = pm
+
+        body_spans = [(b.start, b.end) for b in bodies]
+        # titles chain: 省人大常委会委员、监察和司法委员会副主任委员张世文
+        for i, t in enumerate(titles):
+            nm = self._name_after(text, t.end)
+            if nm:
+                chain = [t]
+                j = i - 1
+                while j >= 0 and titles[j].end <= t.start and re.fullmatch(r"[、]?", text[titles[j].end:(t.body.start if t.body else t.start)]):
+                    chain.insert(0, titles[j])
+                    t = titles[j]
+                    j -= 1
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_title", tuple(chain)))
+        # post-nominal: 刘文华市长, 以习近平同志为核心
+        for m in _POST_NOMINAL.finditer(text):
+            if any(a <= m.start() - 1 < b for a, b in body_spans):
+                continue
+            nm = self._name_before(text, m.start(), strict=False)
+            if nm:
+                tm = next((t for t in titles if t.start == m.start()), None)
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_title", (tm,) if tm else ()))
+        for m in _POST_NOMINAL_STRICT.finditer(text):
+            nm = self._name_before(text, m.start(), strict=True)
+            if nm:
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_title"))
+        # clause-initial name before a verb: 雷健坤指出, ，梁庆当选为
+        for m in _VERB_AFTER.finditer(text):
+            nm = self._name_before(text, m.start(), strict=True)
+            if nm:
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_verb"))
+        # ideology phrases: 习近平新时代中国特色社会主义思想
+        for m in _IDEOLOGY.finditer(text):
+            nm = self._name_before(text, m.start(), strict=False)
+            if nm and nm[1] - nm[0] == 3:
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "ideology"))
+        for s, e in ner_spans:
+            name = text[s:e]
+            if is_name(name) and not any(a <= s < b for a, b in body_spans):
+                add(PersonMention(s, e, name, "ner"))
+        self._lists(text, found)
+        names = {p.name for p in found.values()} | set(byline_names) | set(extra_names or ())
+        if names:  # every other occurrence of a known full name
+            rx = re.compile(alt(names))
+            for m in rx.finditer(text):
+                if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
+                    found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
+        out = sorted(found.values(), key=lambda p: p.start)
+        # drop overlaps (keep the earlier / longer)
+        res: list[PersonMention] = []
+        for p in out:
+            if res and p.start < res[-1].end:
+                continue
+            res.append(p)
+        return res
+
+    @staticmethod
+    def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+        for n in (3, 2, 4):
+            s = text[pos:pos + n]
+            if len(s) == n and is_name(s) and _RIGHT.match(text, pos + n):
+                return pos, pos + n
+        return None
+
+    @staticmethod
+    def _name_before(text: str, pos: int, strict: bool) -> tuple[int, int] | None:
+        """Name ending at pos. strict: a clause boundary must precede it."""
+        for n in (3, 2, 4):
+            s0 = pos - n
+            if s0 < 0:
+                continue
+            s = text[s0:pos]
+            if not is_name(s):
+                continue
+            left = text[s0 - 1] if s0 > 0 else "\n"
+            if left in _LEFT_PUNCT or s0 == 0:
+                return s0, pos
+            if strict:
+                # preceded by a post ending there (主席郭卫东主持) is handled by after_title
+                continue
+            if n == 3:
+                return s0, pos
+        return None
+
+    @staticmethod
+    def _lists(text: str, found: dict[int, PersonMention]) -> None:
+        """Names joined by 、 to a found name, both directions (王良义、徐本宁、张立君出席)."""
+        queue = list(found.values())
+        while queue:
+            p = queue.pop()
+            # forward
+            if p.end < len(text) and text[p.end] == "、":
+                m = re.match(r"[\u4e00-\u9fff]{2,4}?(?=[、，。；等]|出席|参加|列席|$)", text[p.end + 1:p.end + 6])
+                if m:
+                    s = p.end + 1
+                    name = m.group()
+                    if is_name(name) and s not in found:
+                        pm = PersonMention(s, s + len(name), name, "list")
+                        found[s] = pm
+                        queue.append(pm)
+            # backward
+            if p.start > 0 and text[p.start - 1] == "、":
+                seg_end = p.start - 1
+                k = seg_end
+                while k > 0 and CJK.match(text[k - 1]) and seg_end - k < 4:
+                    k -= 1
+                name = text[k:seg_end]
+                left = text[k - 1] if k > 0 else "\n"
+                if 2 <= len(name) <= 4 and is_name(name) and (left in _LEFT_PUNCT or k == 0) and k not in found:
+                    pm = PersonMention(k, seg_end, name, "list")
+                    found[k] = pm
+                    queue.append(pm)

@@ -1,0 +1,161 @@
+"""The spaCy pipeline: a blank Chinese pipeline with the char segmenter and kg's own components.
+
+The NER model (extractors/ner) is char-level too, so both share the tokenisation. Each component
+finds its annotations with the rule data and writes them on the Doc (`doc._.kg_*`, `doc.spans`).
+Context a component needs (locale, year, reference date, byline names) is set on `doc._.kg_ctx`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .bodies import BodyFinder
+from .dates import find_dates
+from .events import EventFinder
+from .locale import Locale
+from .persons import PersonFinder, find_titles
+from .roles import RoleFinder
+
+for _attr in ("kg_ctx", "kg_bodies", "kg_sessions", "kg_titles", "kg_persons", "kg_ner", "kg_dates",
+              "kg_events", "kg_main", "kg_roles", "kg_posts", "kg_bf"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+NER_MODEL = Path(__file__).with_name("ner") / "model"
+
+
+def _span(doc: Doc, s: int, e: int, label: str):
+    return doc.char_span(s, e, label=label, alignment_mode="expand")
+
+
+@Language.factory("kg_body_ruler")
+class BodyRuler:
+    """Bodies and numbered sessions (市政协, 市十六届人大四次会议) with canonical names."""
+
+    def __init__(self, nlp: Language, name: str):
+        self._cache: dict[tuple, BodyFinder] = {}
+
+    def finder(self, locale: Locale | None, known: frozenset[str]) -> BodyFinder:
+        key = (locale, known)
+        if key not in self._cache:
+            self._cache[key] = BodyFinder(locale, set(known))
+        return self._cache[key]
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.kg_ctx or {}
+        bf = self.finder(ctx.get("locale"), frozenset(ctx.get("known_places", ())))
+        bodies, sessions = bf.find(doc.text)
+        doc._.kg_bf, doc._.kg_bodies, doc._.kg_sessions = bf, bodies, sessions
+        doc.spans["kg_bodies"] = [sp for b in bodies if (sp := _span(doc, b.start, b.end, "ORG"))]
+        return doc
+
+
+@Language.factory("kg_title_ruler")
+class TitleRuler:
+    """Posts (主席, 副主任委员 …) and the body written before each."""
+
+    def __init__(self, nlp: Language, name: str):
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_titles = find_titles(doc.text, doc._.kg_bodies or [])
+        doc.spans["kg_titles"] = [sp for t in doc._.kg_titles if (sp := _span(doc, t.start, t.end, "TITLE"))]
+        return doc
+
+
+@Language.factory("kg_ner_bridge")
+class NerBridge:
+    """PER spans from the statistical recognizer (extractors.ner), when its model exists."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.recognize = None
+        try:
+            from .ner import recognize  # type: ignore[attr-defined]
+            self.recognize = recognize
+        except Exception:  # the recognizer is optional
+            self.recognize = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[tuple[int, int]] = []
+        if self.recognize is not None:
+            try:
+                for s, e, label in self.recognize([doc.text])[0]:
+                    if label == "PER":
+                        spans.append((s, e))
+            except Exception:
+                spans = []
+        doc._.kg_ner = spans
+        return doc
+
+
+@Language.factory("kg_person_finder")
+class PersonComponent:
+    """Personal names in context (after posts, before verbs, in lists, bylines, NER)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.finder = PersonFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.kg_ctx or {}
+        persons = self.finder.find(doc.text, doc._.kg_titles or [], doc._.kg_bodies or [],
+                                   ctx.get("bylines", []), ctx.get("names", set()), doc._.kg_ner or [])
+        doc._.kg_persons = persons
+        doc.spans["kg_persons"] = [sp for p in persons if (sp := _span(doc, p.start, p.end, "PER"))]
+        return doc
+
+
+@Language.factory("kg_event_finder")
+class EventComponent:
+    """Dates, events, the main event, roles and posts."""
+
+    def __init__(self, nlp: Language, name: str):
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: dict[str, Any] = doc._.kg_ctx or {}
+        text = doc.text
+        dates = find_dates(text, ctx.get("year"), ctx.get("ref"))
+        doc._.kg_dates = dates
+        body_start = ctx.get("body_start", 0)
+        first = next((d for d in dates if d.start >= body_start), None)
+        art_date = first if first is not None and first.start - body_start < 40 else None
+        ef = EventFinder(doc._.kg_bf)
+        events, main = ef.find(text, doc._.kg_bodies or [], doc._.kg_sessions or [], dates, art_date, body_start)
+        doc._.kg_events, doc._.kg_main = events, main
+        implied = ctx.get("implied", {})
+        rf = RoleFinder(implied)
+        roles, posts = rf.find(text, doc._.kg_persons or [], events, main, doc._.kg_bodies or [])
+        doc._.kg_roles, doc._.kg_posts = roles, posts
+        return doc
+
+
+_NLP: Language | None = None
+
+
+def get_nlp() -> Language:
+    """Build the pipeline once per process."""
+    global _NLP
+    if _NLP is None:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+        nlp.add_pipe("kg_body_ruler")
+        nlp.add_pipe("kg_title_ruler")
+        if NER_MODEL.exists():
+            nlp.add_pipe("kg_ner_bridge")
+        nlp.add_pipe("kg_person_finder")
+        nlp.add_pipe("kg_event_finder")
+        _NLP = nlp
+    return _NLP
+
+
+def analyse(text: str, ctx: dict) -> Doc:
+    """Run the pipeline on one article text with its context."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.kg_ctx = ctx
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,252 @@
+"""Who did what at which event: chair, attendee, speaker, elected; and the posts people hold.
+
+Works sentence by sentence on the mentions found earlier. Conventions (those of the evaluation):
+chairs and speakers are not repeated as attendees; attendees are only names said to 出席/参加/列席
+or listed as present; 会议/会上/大会 refer to the article's main event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bodies import BodyMention
+from .events import EventMention, sentences
+from .lexicon import LEX, alt
+from .persons import PersonMention, TitleMention
+
+_EV = LEX.events
+_ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
+_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:报告|辅导|讲座|授课)")
+_SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
+_ELECT_AFTER = re.compile(r"(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
+_ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
+_REPORT_APPROVE = re.compile(r"批准|通过")
+_LISTEN = re.compile(r"听取(?!并讨论|和讨论)")
+_VERBISH = re.compile(r"[主出参列讲指强表作听通审批选召举当]")
+_SUBJ_FILLER = re.compile(r"本报讯|会上|会议上|随后|同时|此外|最后|首先|会议期间|在会上|[，、：:\s\d月日年上下午晚]")
+
+
+@dataclass
+class RoleFact:
+    person: str
+    event: EventMention
+    role: str
+    position: int
+    title_as_written: str | None
+    span: tuple[int, int]
+    post: str | None = None
+    post_body: str | None = None
+
+
+@dataclass
+class PostFact:
+    person: str
+    title: str
+    body: str | None
+    as_written: str
+    span: tuple[int, int]
+
+
+def _title_text(p: PersonMention, text: str) -> str | None:
+    if not p.titles:
+        return None
+    t0 = p.titles[0]
+    s = t0.body.start if t0.body and t0.body.end <= t0.start + len(t0.title) else t0.start
+    if p.how == "before_title":
+        return text[p.titles[0].start:p.titles[-1].end]
+    return text[s:p.titles[-1].end]
+
+
+class RoleFinder:
+    """Role and post extraction for one article."""
+
+    def __init__(self, implied: dict[str, tuple[str, str]] | None = None):
+        self.implied = implied or {}  # 市长 -> (canonical body, as written body)
+
+    def find(self, text: str, persons: list[PersonMention], events: list[EventMention], main: EventMention | None,
+             bodies: list[BodyMention]) -> tuple[list[RoleFact], list[PostFact]]:
+        facts: list[RoleFact] = []
+        for a, b in sentences(text):
+            ps = [p for p in persons if a <= p.start < b]
+            if not ps:
+                continue
+            evs = [e for e in events if a <= e.start < b]
+            facts.extend(self._sentence(text, a, b, ps, evs, main, bodies))
+        return self._dedupe(facts), self._posts(text, persons)
+
+    # -- one sentence ----------------------------------------------------------------------------
+    def _event_at(self, evs: list[EventMention], pos: int, main: EventMention | None) -> EventMention | None:
+        """The event named right after a verb (参加联组讨论), else the main event (出席会议)."""
+        for e in sorted(evs, key=lambda x: -(x.end - x.start)):
+            if e.start == pos:
+                return e
+        return main
+
+    def _sentence(self, text, a, b, ps, evs, main, bodies) -> list[RoleFact]:
+        out: list[RoleFact] = []
+        sent = text[a:b]
+
+        def fact(p: PersonMention, ev, role, pos, **kw) -> None:
+            if ev is not None:
+                out.append(RoleFact(p.name, ev, role, pos, _title_text(p, text), (p.start, p.end), **kw))
+
+        # chair: 由……主持 / 某某主持(召开)
+        for m in re.finditer(r"由([^。；]{0,60}?)主持(?:召开)?", sent):
+            s, e = a + m.start(1), a + m.end(1)
+            chairs = [p for p in ps if s <= p.start < e]
+            ev = self._event_at(evs, a + m.end(), main)
+            for i, p in enumerate(chairs, 1):
+                fact(p, ev, "chair", i)
+        for p in ps:
+            m = re.compile(r"(?:在[^，。；]{0,15}?)?主持(?:召开)?(?!人)").match(text, p.end)
+            if m:
+                fact(p, self._event_at(evs, m.end(), main), "chair", 1)
+        # attendees: subjects of 出席/参加/列席
+        for m in _ATTEND_RE.finditer(sent):
+            v = a + m.start()
+            if re.match(r"(?:的|人员|单位|者)", text[v + 2:v + 4]) or text[v - 1:v] in ("的",):
+                continue
+            subj = self._subjects_before(text, a, v, ps, bodies)
+            nxt = re.match(r"了?", text[v + 2:])
+            ev = self._event_at(evs, v + 2 + (nxt.end() if nxt else 0), main)
+            for i, p in enumerate(subj, 1):
+                fact(p, ev, "attendee", i)
+        for m in re.finditer(r"(?:出席|参加|列席)(?:会议|活动|仪式)?的?(?:领导|人员|嘉宾|同志)?(?:还)?有[：:]?", sent):
+            after = [p for p in ps if p.start >= a + m.end()]
+            for i, p in enumerate(after, 1):
+                fact(p, main, "attendee", i)
+        # speakers
+        subj = self._sentence_subject(text, a, ps, bodies)
+        if subj is not None and _SPEECH_RE.search(text, subj.end, b):
+            fact(subj, main, "speaker", 1)
+        for p in ps:
+            if _SAY_RE.match(text, p.end) and (p.how != "ideology"):
+                m = _SAY_RE.match(text, p.end)
+                if m.group().endswith("说") and not m.group().startswith("在"):
+                    pass
+                fact(p, main, "speaker", 1)
+        if _REPORT_APPROVE.search(sent) or _LISTEN.search(sent):
+            for p in ps:
+                pre = text[a:p.start]
+                post = text[p.end:min(b, p.end + 60)]
+                if re.search(r"所?作的?[^，。；]{0,30}?报告", post) and (_REPORT_APPROVE.search(pre) or _LISTEN.search(pre)):
+                    if re.search(r"听取并讨论|听取和讨论", pre) and not _REPORT_APPROVE.search(pre):
+                        continue
+                    subj_ev = next((e for e in evs if e.start <= a + 2 and e.kind in ("session", "plenary", "meeting")), None)
+                    fact(p, subj_ev or main, "speaker", 1)
+        # elected
+        pos = 0
+        for p in ps:
+            m = _ELECT_AFTER.match(text, p.end)
+            if m:
+                pos += 1
+                post, body = self._post_after(text, m.end(), bodies)
+                fact(p, main, "elected", pos, post=post, post_body=body)
+        for m in re.finditer(r"(?:选举|补选|增选|推选)(?!产生)", sent):
+            seg_end = sent.find("为", m.end())
+            if seg_end < 0 or seg_end - m.end() > 40:
+                continue
+            electees = [p for p in ps if a + m.end() <= p.start < a + seg_end]
+            post, body = self._post_after(text, a + seg_end + 1, bodies)
+            for i, p in enumerate(electees, 1):
+                fact(p, main, "elected", i, post=post, post_body=body)
+        return out
+
+    @staticmethod
+    def _residue(text: str, s: int, e: int, ps, bodies, titles=True) -> str:
+        chars = list(text[s:e])
+        spans = [(p.start, p.end) for p in ps] + [(b.start, b.end) for b in bodies]
+        for p in ps:
+            for t in p.titles:
+                spans.append((t.start, t.end))
+        for x, y in spans:
+            for k in range(max(x, s), min(y, e)):
+                chars[k - s] = ""
+        return "".join(chars)
+
+    def _subjects_before(self, text, a, v, ps, bodies) -> list[PersonMention]:
+        """Persons listed before the verb: back over 、/，-separated items made only of titles, bodies, names."""
+        clause_start = max(text.rfind(c, a, v) for c in "，；：") + 1
+        clause_start = max(clause_start, a)
+        chosen = [p for p in ps if clause_start <= p.start < v]
+        if chosen:
+            res = self._residue(text, clause_start, v, chosen, bodies)
+            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员", "", res)):
+                # the clause holds other verbs: keep only names right before the verb
+                chosen = [p for p in chosen if not _VERBISH.search(self._residue(text, p.end, v, chosen, bodies).replace("等", ""))]
+        if not chosen:
+            nb = re.match(r"并", text[v - 1:v])
+            if nb:  # …出席会议并参加联组讨论: same subjects as the first verb of the clause
+                m = _ATTEND_RE.search(text, clause_start, v - 1)
+                if m:
+                    return self._subjects_before(text, a, m.start(), ps, bodies)
+            return []
+        # earlier clauses that are pure lists of titled names (副主任赵素卿，党组成员郭爱聪，秘书长李昱平等出席)
+        s = clause_start - 1
+        while s > a:
+            prev_start = max(max(text.rfind(c, a, s) for c in "，；：") + 1, a)
+            prev = [p for p in ps if prev_start <= p.start < s]
+            if not prev:
+                break
+            res = self._residue(text, prev_start, s, prev, bodies)
+            if res.strip("、等和及与 "):
+                break
+            chosen = prev + chosen
+            s = prev_start - 1
+        return chosen
+
+    def _sentence_subject(self, text, a, ps, bodies) -> PersonMention | None:
+        p = ps[0]
+        if p.how == "ideology":
+            return None
+        res = self._residue(text, a, p.start, [p], bodies)
+        res = _SUBJ_FILLER.sub("", res)
+        return p if not res else None
+
+    @staticmethod
+    def _post_after(text: str, pos: int, bodies: list[BodyMention]) -> tuple[str | None, str | None]:
+        b = next((x for x in bodies if x.start == pos), None)
+        tpos = b.end if b else pos
+        from .persons import _TITLE_RE
+        m = _TITLE_RE.match(text, tpos)
+        return (m.group() if m else None), (b.name if b else None)
+
+    @staticmethod
+    def _dedupe(facts: list[RoleFact]) -> list[RoleFact]:
+        seen = set()
+        out = []
+        chair_or_speaker = {(f.person, id(f.event)) for f in facts if f.role in ("chair", "speaker")}
+        for f in facts:
+            key = (f.person, id(f.event), f.role)
+            if key in seen:
+                continue
+            if f.role == "attendee" and (f.person, id(f.event)) in chair_or_speaker:
+                continue
+            seen.add(key)
+            out.append(f)
+        return out
+
+    # -- posts -----------------------------------------------------------------------------------
+    def _posts(self, text: str, persons: list[PersonMention]) -> list[PostFact]:
+        out: list[PostFact] = []
+        last_body: tuple[int, BodyMention] | None = None
+        sents = sentences(text)
+        for p in persons:
+            sent = next(((a, b) for a, b in sents if a <= p.start < b), (0, len(text)))
+            if last_body and last_body[0] != sent[0]:
+                last_body = None
+            for t in p.titles:
+                body, written = t.body, t.title
+                name = None
+                if body is not None:
+                    name, written = body.name, text[body.start:t.end] if body.end <= t.end else body.surface + t.title
+                    if body.end <= t.start + len(t.title):
+                        last_body = (sent[0], body)
+                elif t.title in self.implied:
+                    name, bw = self.implied[t.title]
+                    written = t.title
+                elif last_body is not None and p.how == "after_title" and not t.title.startswith("大会"):
+                    lb = last_body[1]
+                    name = lb.parent if lb.organ in ("party_group", "office") and lb.parent else lb.name
+                out.append(PostFact(p.name, t.title, name, written, (min(t.start, p.start), max(t.end, p.end))))
+        return out

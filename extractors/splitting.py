@@ -1,0 +1,205 @@
+"""Split a page of text into articles, working on raw lines (before cleaning).
+
+Signals, all general to Chinese newspapers: dateline starts (本报讯, 新华社北京1月20日电, 央视网消息,
+（上接第一版）), bylines that close an article (（薄某某）, （记者 张三）), headlines = short lines without
+sentence punctuation standing next to a start (before it) or after a byline (trailing headline),
+and official-document titles followed by （…通过） lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import LEX
+
+START_RE = re.compile(
+    r"^(?:本报讯|本报[^，。,]{0,14}电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。,]{0,14}电"
+    r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|[（(]上接第?[一二三四五六七八九十\d]+版[)）]|据新华社)"
+)
+CONT_RE = re.compile(r"^[（(]上接第?[一二三四五六七八九十\d]+版[)）]")
+BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}记者)?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,24}(?:摄影|摄|报道|整理)?)[)）]\s*$")
+ADOPTED_RE = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
+HEAD_PUNCT = re.compile(r"[。，,；;？?！!：:]")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # whitespace removed
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Chunk:
+    """An article as raw spans: headline lines and body range, in original offsets."""
+
+    body_start: int
+    body_end: int
+    headline: list[Line] = field(default_factory=list)
+    byline: str | None = None
+    byline_span: tuple[int, int] | None = None
+    continued: bool = False
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append(Line(pos, pos + len(body), re.sub(r"\s+", "", body)))
+        pos += len(raw)
+    return out
+
+
+def byline_names(inner: str) -> list[str] | None:
+    """Names in a byline's parentheses, or None when it is not a byline (（草案）, （2024年…））."""
+    s = re.sub(r"^.{0,10}?记者", "", inner).strip()
+    s = re.sub(r"(摄影|摄|报道|整理)$", "", s).strip()
+    parts = [p for p in re.split(r"[\s\u3000、]+", s) if p]
+    if not parts:
+        return None
+    # a single part of 2 chars with an inner space was one name written spaced (郭 赟)
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        parts = ["".join(parts)]
+    names = []
+    for p in parts:
+        if not (2 <= len(p) <= 4) or not LEX.starts_with_surname(p) or p in LEX.not_names:
+            return None
+        if any(w in p for w in LEX.non_name_parts):
+            return None
+        names.append(p)
+    return names
+
+
+def _is_headline(line: Line) -> bool:
+    t = line.text
+    return 4 <= len(t) <= 40 and not HEAD_PUNCT.search(t) and not START_RE.match(t)
+
+
+def split(text: str) -> list[Chunk]:
+    """Split page text into article chunks (original offsets)."""
+    lines = _lines(text)
+    n = len(lines)
+    kind = ["" for _ in lines]
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            kind[i] = "blank"
+        elif START_RE.match(ln.text):
+            kind[i] = "start"
+    chunks: list[Chunk] = []
+    i = 0
+    gap_start = 0
+    while i < n:
+        if kind[i] != "start":
+            i += 1
+            continue
+        # leading headline: headline-like lines directly above the start line
+        head: list[Line] = []
+        j = i - 1
+        while j >= gap_start and kind[j] == "" and _is_headline(lines[j]) and len(head) < 3:
+            head.insert(0, lines[j])
+            j -= 1
+        _gap(lines, gap_start, j + 1, chunks)
+        # body: until a byline or the next start / headline-above-start
+        k = i
+        byline, bspan = None, None
+        end_line = i
+        while k < n:
+            if k > i and kind[k] == "start":
+                break
+            m = BYLINE_RE.search(lines[k].text) if kind[k] != "blank" else None
+            raw_line = text[lines[k].start:lines[k].end]
+            rm = BYLINE_RE.search(raw_line)
+            if m and rm and byline_names(m.group(1)) is not None:
+                byline = m.group(1)
+                bspan = (lines[k].start + rm.start(), lines[k].start + rm.end())
+                end_line = k
+                k += 1
+                break
+            end_line = k
+            k += 1
+        if byline is None:
+            # stop before headline lines that sit right above the next start
+            e = end_line
+            while e > i and kind[e] == "" and _is_headline(lines[e]) and e + 1 < n and kind[e + 1] == "start":
+                e -= 1
+            while e > i and kind[e] == "blank":
+                e -= 1
+            end_line = e
+            k = e + 1
+        body_end = bspan[0] if bspan else lines[end_line].end
+        chunks.append(Chunk(lines[i].start, body_end, head, byline, bspan, bool(CONT_RE.match(lines[i].text))))
+        i = k
+        gap_start = k
+    _gap(lines, gap_start, n, chunks)
+    chunks.sort(key=lambda c: c.body_start)
+    return chunks
+
+
+def _blocks(lines: list[Line], a: int, b: int) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in lines[a:b]:
+        if ln.blank:
+            if cur:
+                blocks.append(cur)
+                cur = []
+        else:
+            cur.append(ln)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _is_title_block(block: list[Line]) -> bool:
+    if ADOPTED_RE.match(block[-1].text) and all(not HEAD_PUNCT.search(l.text) for l in block[:-1]):
+        return True
+    total = sum(len(l.text) for l in block)
+    return total <= 60 and all(_is_headline(l) or ADOPTED_RE.match(l.text) for l in block)
+
+
+def _gap(lines: list[Line], a: int, b: int, chunks: list[Chunk]) -> None:
+    """Lines between articles: trailing headline of the previous article, or stand-alone texts."""
+    blocks = _blocks(lines, a, b)
+    if not blocks:
+        return
+    prev = chunks[-1] if chunks and chunks[-1].body_end <= lines[a].start + 1 or (chunks and chunks[-1].byline_span) else None
+    idx = 0
+    if prev is not None and not prev.headline and _is_title_block(blocks[0]) and len(blocks[0]) <= 2 \
+            and not any(ADOPTED_RE.match(l.text) for l in blocks[0]):
+        nxt_is_body = len(blocks) > 1 and not _is_title_block(blocks[1])
+        if not nxt_is_body or len(blocks) == 1:
+            prev.headline = blocks[0]
+            idx = 1
+    cur_head: list[Line] = []
+    cur_body: list[Line] = []
+
+    def flush() -> None:
+        if cur_body:
+            chunks.append(Chunk(cur_body[0].start, cur_body[-1].end, list(cur_head)))
+        elif cur_head and not chunks_has(cur_head):
+            chunks.append(Chunk(cur_head[0].start, cur_head[0].start, list(cur_head)))
+
+    def chunks_has(h: list[Line]) -> bool:
+        return False
+
+    for block in blocks[idx:]:
+        if _is_title_block(block):
+            if cur_body:
+                flush()
+                cur_head, cur_body = [], []
+            cur_head.extend(block)
+        else:
+            cur_body.extend(block)
+    if cur_body or cur_head:
+        flush()
+
+
+def headline_text(chunk: Chunk) -> str | None:
+    """The headline as one string (adoption notes like （…通过） dropped)."""
+    parts = [l.text for l in chunk.headline if not ADOPTED_RE.match(l.text)]
+    return "".join(parts) or None
