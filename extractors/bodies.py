@@ -92,6 +92,7 @@ for _key, _o in LEX.bodies["organs"].items():
     for _p in _o["patterns"]:
         _ORGAN_RES.append((_key, _o, re.compile(_p.replace("{COMMITTEE}", _COMMITTEE))))
 _STANDALONE = re.compile(rf"(?P<dahui>大会)?(?P<organ>主席团|秘书处(?:议案组|秘书组|综合组)?|(?:{_COMMITTEE})委员会|常务委员会|常委会(?!议))")
+_OWN_PAPER = re.compile(r"本报(?=讯|[^，。；]{0,12}电|记者|通讯员|评论员)")
 _LEVEL_LIST = re.compile(r"(?P<items>(?:(?:全国|省|市|县|区|乡镇)、)+)(?P<last>全国|省|市|县|区|乡镇)(?P<what>人大|政协)")
 _DELEGATION = re.compile(rf"(?<=[的，、：:（])(?P<items>(?:{CJK}{{1,5}}、)*{CJK}{{1,5}}?)代表团")
 
@@ -106,7 +107,10 @@ class BodyFinder:
             if p:
                 known.add(p)
         self.patterns = _compiled(tuple(sorted(known)))
-        self.inst = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[的在和与及、，。对向设]))(?P<place>{alt(known)}){CJK}{{1,8}}?(?:医院|大学|学院|中学|小学|集团|公司|银行|研究院)")
+        city = self.locale.city or self.locale.county
+        # 本报 = the city's party daily (<city>日报), the usual name of a local paper
+        self.newspaper = (re.sub(r"(市|地区|自治州|县|区)$", "", city) + "日报") if city else "本报"
+        self.inst = re.compile(rf"(?P<place>{alt(known)}){CJK}{{1,8}}?(?:医院|大学|学院|中学|小学|集团|公司|银行|研究院)")
         self.dept_known = re.compile(rf"(?P<place>{alt(known)})(?P<stem>{alt(LEX.bodies['departments']['stems'])})")
 
     # -- canonical forms ---------------------------------------------------------------------------
@@ -167,6 +171,8 @@ class BodyFinder:
                 if place:
                     cands.append(BodyMention(m.start(), m.end(), m.group(), place + m.group("stem"), "government",
                                              place + "人民政府", "government", place=place))
+        for m in _OWN_PAPER.finditer(text):
+            cands.append(BodyMention(m.start(), m.end(), m.group(), self.newspaper, "other", None, "other"))
         for m in self.inst.finditer(text):
             cands.append(BodyMention(m.start(), m.end(), m.group(), m.group(), "other", None, "other", place=m.group("place")))
         for m in _LEVEL_LIST.finditer(text):
@@ -272,9 +278,7 @@ class BodyFinder:
             return
         organ = m.group(1)
         key = "presidium" if organ == "主席团" else ("secretariat" if organ.startswith("秘书处") else "committee")
-        b = sess.body
-        bodies.append(BodyMention(sess.start, m.end(), text[sess.start:m.end()], sess.name + organ, b.family,
-                                  b.name, b.family, organ=key, place=b.place, prov=b.prov, term=b.term, session=sess))
+        bodies.extend(_session_organ(sess.start, m.end(), text[sess.start:m.end()], organ, sess, key))
 
     def _standalone(self, text: str, bodies: list, sessions: list, taken: list) -> None:
         """Organs written alone (常委会, 主席团, 提案委员会): attach to the nearest fitting context."""
@@ -302,9 +306,7 @@ class BodyFinder:
                 if not ctx_s:
                     continue
                 sess = max(ctx_s, key=lambda x: x.start)
-                b = sess.body
-                bodies.append(BodyMention(s, e, surface, sess.name + organ, b.family, b.name, b.family, organ=key,
-                                          place=b.place, prov=b.prov, session=sess))
+                bodies.extend(_session_organ(s, e, surface, organ, sess, key))
                 taken.append((s, e))
                 continue
             ctx = ctx_b + [x.body for x in ctx_s]
@@ -343,6 +345,21 @@ class BodyFinder:
                 e = pos + (3 if pos == m.end() - 3 else 0)
                 bodies.append(BodyMention(s, e if e > pos else pos, surface, sess.name + surface, "congress", sess.body.name,
                                           "congress", organ="delegation", session=sess))
+
+
+def _session_organ(s: int, e: int, surface: str, organ: str, sess: SessionMention, key: str) -> list[BodyMention]:
+    """An organ of a session (主席团, 议案审查委员会); 秘书处议案组 yields the secretariat and its group."""
+    b = sess.body
+    out = []
+    parent = b.name
+    if key == "secretariat" and organ != "秘书处":
+        cut = surface.index("秘书处") + 3
+        out.append(BodyMention(s, s + cut, surface[:cut], sess.name + "秘书处", b.family, b.name, b.family,
+                               organ=key, place=b.place, prov=b.prov, session=sess))
+        parent = sess.name + "秘书处"
+    out.append(BodyMention(s, e, surface, sess.name + organ, b.family, parent, b.family, organ=key,
+                           place=b.place, prov=b.prov, session=sess))
+    return out
 
 
 _UNITS = set(LEX.bodies.get("delegation_units", []))

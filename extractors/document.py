@@ -124,8 +124,10 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         all_events.extend(doc._.kg_events)
         articles.append((i, ch, full, body_start, dl, bylines, head_c, doc))
     _unify_dates(all_events)
+    mentioned = {b.name for *_, doc in articles for b in doc._.kg_bodies}
     out = []
     for i, ch, full, body_start, dl, bylines, head_c, doc in articles:
+        doc._.kg_ctx["mentioned_bodies"] = mentioned
         out.append(_article(text, stem, source, i, ch, full, body_start, dl, bylines, head_c, doc, pub))
     return Document(source=source, path=_path or source, sha1=_sha1 or hashlib.sha1(text.encode("utf-8")).hexdigest(),
                     encoding=_encoding, date_published=pub, locale=loc.label if loc else None, articles=tuple(out))
@@ -199,11 +201,9 @@ def _article(text, stem, source, i, ch, full: Cleaned, body_start, dl, bylines, 
         d["mentions"].append(_ev(full, aid, b.start, b.end))
         if d["parent"] is None and b.parent:
             d["parent"] = b.parent
-    for name, d in list(bm.items()):
-        par = d["parent"]
-        if par and par not in bm:
-            bm[par] = {"kind": d["kind"] if d["kind"] != "party_committee" else "congress", "aliases": [], "parent": None, "mentions": []}
-    bodies = tuple(Body(n, d["kind"], tuple(d["aliases"]), d["parent"], tuple(d["mentions"])) for n, d in bm.items())
+    mentioned = doc._.kg_ctx.get("mentioned_bodies", set())
+    bodies = tuple(Body(n, d["kind"], tuple(d["aliases"]), d["parent"] if d["parent"] in mentioned else None, tuple(d["mentions"]))
+                   for n, d in bm.items())
     # events
     roles = doc._.kg_roles or []
     with_roles = {id(r.event) for r in roles}
