@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
 
 from kg.server import linked_data, pages, service, sparql
 
@@ -25,7 +25,8 @@ class Route:
     in_schema: bool = True
 
 
-def void(request: Any) -> Any:
+def void(request: Request) -> Response:
+    """VoID in the negotiated RDF type (Turtle shown as text to browsers)."""
     return service.rdf_response(service.void_description(request), request, html_as_text=True)
 
 
