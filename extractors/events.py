@@ -30,7 +30,7 @@ _BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR})$")
 _BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
 _SUB = re.compile(rf"第?(?P<n>{NUM})次(?P<what>全体会议|会议)")
 _DELIB = re.compile(r"代表团(?P<all>全团|分组)?(?:继续)?(?:审议|讨论)")
-QUORUM_RE = re.compile(r"应到(?:会)?(?:委员|代表|人员|成员)?\s*(?P<e>\d+)\s*(?:人|名)[，,\s]*实到(?:会)?(?:委员|代表|人员|成员)?\s*(?P<p>\d+)\s*(?:人|名)")
+QUORUM_RE = re.compile(r"应到[\u4e00-\u9fff]{0,5}?(?P<e>\d+)(?:人|名)[，,]?实到[\u4e00-\u9fff]{0,5}?(?P<p>\d+)(?:人|名)")
 SENT_RE = re.compile(r"[^。！？\n]*[。！？\n]?")
 _ANAPHORA = re.compile(r"^(?:本次|此次|这次|该次|本届|这|此|该|上述|各|分组)?$")
 _HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
@@ -108,7 +108,10 @@ class EventFinder:
                 kind = kind_of(tail)
                 evs.append(self._child(s, text, head.end(), tail, kind, None))
             evs.append(ev)
-        for m in _HEAD_RE.finditer(text):
+        heads = [m for m in _HEAD_RE.finditer(text)]
+        heads += [m for b in bodies if (m := _HEAD_RE.match(text, b.end))]
+        heads.sort(key=lambda m: (m.start(), -m.end()))
+        for m in heads:
             hs, he = m.span()
             if any(a <= hs < b for a, b in [(e.start, e.end) for e in evs]):
                 continue

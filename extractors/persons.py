@@ -16,7 +16,8 @@ from .lexicon import LEX, alt
 _PR = __import__("json").load(open(__import__("pathlib").Path(__file__).with_name("rules") / "persons.json", encoding="utf-8"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处])")
-_RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《]|$)")
+_RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《\d]|$)")
+_NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
 _POST_NOMINAL = re.compile(alt(_PR["post_nominal"]))
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
@@ -103,6 +104,11 @@ class PersonFinder:
                     t = titles[j]
                     j -= 1
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_title", tuple(chain)))
+        # object of 选举/任命: 选举吴某某为检察长
+        for m in _NAME_AFTER_VERB.finditer(text):
+            nm = self._name_after(text, m.end())
+            if nm and re.match(r"[为、，]|同志", text[nm[1]:nm[1] + 2]):
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_verb"))
         # post-nominal: 刘文华市长, 以习近平同志为核心
         for m in _POST_NOMINAL.finditer(text):
             if any(a <= m.start() - 1 < b for a, b in body_spans):

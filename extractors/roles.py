@@ -20,6 +20,7 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:�
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
+_CHAIR_AFTER = re.compile(r"(?:\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
 _REPORT_APPROVE = re.compile(r"批准|通过")
 _LISTEN = re.compile(r"听取(?!并讨论|和讨论)")
 _VERBISH = re.compile(r"[主出参列讲指强表作听通审批选召举当]")
@@ -98,7 +99,7 @@ class RoleFinder:
             for i, p in enumerate(chairs, 1):
                 fact(p, ev, "chair", i)
         for p in ps:
-            m = re.compile(r"(?:在[^，。；]{0,15}?)?主持(?:召开)?(?!人)").match(text, p.end)
+            m = _CHAIR_AFTER.match(text, p.end)
             if m:
                 fact(p, self._event_at(evs, m.end(), main), "chair", 1)
         # attendees: subjects of 出席/参加/列席

@@ -103,6 +103,17 @@ def split(text: str) -> list[Chunk]:
         while j >= gap_start and kind[j] == "" and _is_headline(lines[j]) and len(head) < 3:
             head.insert(0, lines[j])
             j -= 1
+        if not head:  # a title block separated from the start line by blank lines
+            k = j
+            while k >= gap_start and kind[k] == "blank":
+                k -= 1
+            blk: list[Line] = []
+            while k >= gap_start and kind[k] == "" and _is_headline(lines[k]) and len(blk) < 3:
+                blk.insert(0, lines[k])
+                k -= 1
+            before_ok = k < gap_start or kind[k] == "blank" or (chunks and chunks[-1].byline_span and k < gap_start + 1)
+            if blk and k < j and before_ok and (k < 0 or kind[k] == "blank" or k < gap_start):
+                head, j = blk, k
         _gap(lines, gap_start, j + 1, chunks)
         # body: until a byline or the next start / headline-above-start
         k = i
