@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from kg.server import errors, routes
 from kg.server.pool import InlineRunner, WorkerPool
 from kg.server.settings import Settings
+from kg.server.snapshots import Snapshots
 from kg.store import KgStore
 
 STATIC = Path(__file__).parent / "static"
@@ -28,13 +29,24 @@ def create_app(settings: Settings, store: KgStore) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runner = WorkerPool(store.path, settings.workers) if store.path is not None else InlineRunner(store.oxigraph)
+        snapshots: Snapshots | None = None
+        runner: WorkerPool | InlineRunner
+        if store.path is None:
+            runner = InlineRunner(store.oxigraph)
+        elif store.read_only:
+            runner = WorkerPool(store.path, settings.workers)
+        else:  # a writer compacts under readers: workers read checkpoints instead
+            snapshots = await run_in_threadpool(Snapshots, store.oxigraph)
+            runner = WorkerPool(snapshots.current, settings.workers)
         await run_in_threadpool(runner.start)
         app.state.runner = runner
+        app.state.snapshots = snapshots
         try:
             yield
         finally:
             await run_in_threadpool(runner.close)
+            if snapshots is not None:
+                snapshots.close()
 
     app = FastAPI(
         title="kg — people, bodies and events",

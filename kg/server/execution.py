@@ -30,7 +30,8 @@ class Job:
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     prefixes: dict[str, str] = field(default_factory=dict)
-    generation: int = 0  # bumped after an update: the worker reopens its read-only store
+    generation: int = 0  # bumped after an update: the worker reopens its read-only store...
+    store_path: str | None = None  # ...at this path (a fresh snapshot), when given
 
 
 @dataclass(frozen=True)

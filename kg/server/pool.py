@@ -118,8 +118,10 @@ class WorkerPool:
         if not self._closed:
             self._spawn()
 
-    def refresh(self) -> None:
-        """After an update: every worker reopens its read-only view before its next query."""
+    def refresh(self, store_path: Path | None = None) -> None:
+        """After an update: every worker reopens its read-only view (at `store_path`) before its next query."""
+        if store_path is not None:
+            self.store_path = store_path
         self.generation += 1
 
     def run(self, job: Job, timeout: float, queue_timeout: float) -> Outcome:
@@ -131,7 +133,7 @@ class WorkerPool:
             raise PoolBusy() from None
         try:
             worker.ensure_ready()
-            outcome = worker.ask(_with_generation(job, self.generation), timeout)
+            outcome = worker.ask(_with_generation(job, self.generation, self.store_path), timeout)
         except QueryTimeout:
             self._retire(worker, kill=True)
             raise
@@ -162,7 +164,7 @@ class InlineRunner:
     def start(self) -> None:
         pass
 
-    def refresh(self) -> None:
+    def refresh(self, store_path: Path | None = None) -> None:
         pass
 
     def run(self, job: Job, timeout: float, queue_timeout: float) -> Outcome:
@@ -172,9 +174,9 @@ class InlineRunner:
         pass
 
 
-def _with_generation(job: Job, generation: int) -> Job:
+def _with_generation(job: Job, generation: int, store_path: Path) -> Job:
     if job.generation == generation:
         return job
     from dataclasses import replace
 
-    return replace(job, generation=generation)
+    return replace(job, generation=generation, store_path=str(store_path))

@@ -166,7 +166,11 @@ async def _update(request: Request, update: str, params: Params) -> Response:
         pos = error_position(str(exc))
         extra = {"line": pos[0], "column": pos[1]} if pos else {}
         raise ApiError(400, f"malformed update: {exc}", **extra) from None
-    request.app.state.runner.refresh()
+    snapshots = request.app.state.snapshots
+    if snapshots is not None:
+        request.app.state.runner.refresh(await run_in_threadpool(snapshots.take))
+    else:
+        request.app.state.runner.refresh()
     return Response(status_code=204)
 
 

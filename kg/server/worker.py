@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
             return 0
         if job.generation != generation:  # the store was updated: see the new data
             del store
+            path = job.store_path or path
             store = ox.Store.read_only(path)
             generation = job.generation
         write_frame(out, execute(store, job))
