@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kg.server import linked_data, pages, service, sparql
+from kg.server.negotiation import EXPORT_TYPES, RDF_TYPES, RESULTS_TYPES
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,14 @@ class Route:
     summary: str
     html: bool = False
     in_schema: bool = True
+    responses: dict[int | str, dict[str, Any]] | None = None
+
+
+def _content(*types: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {t: {} for t in types}}}
+
+
+QUERY_RESULTS = _content(*RESULTS_TYPES, *RDF_TYPES)
 
 
 def void(request: Request) -> Response:
@@ -34,13 +43,15 @@ ROUTES: list[Route] = [
     Route("/", pages.home, ("GET",), "Home: what the graph holds and where to go", html=True),
     Route("/sparql", sparql.sparql_get, ("GET",),
           "SPARQL 1.1 query by GET (?query=, default-graph-uri, named-graph-uri); without a query the "
-          "service description (machines) or the query page (browsers)"),
+          "service description (machines) or the query page (browsers)", responses=QUERY_RESULTS),
     Route("/sparql", sparql.sparql_post, ("POST",),
-          "SPARQL 1.1 query (form or application/sparql-query) or update (token required)"),
+          "SPARQL 1.1 query (form or application/sparql-query) or update (token required)", responses=QUERY_RESULTS),
     Route("/id/{path:path}", linked_data.entity, ("GET",),
-          "An entity: HTML for browsers, RDF by Accept or suffix (.ttl, .nt, .jsonld, .rdf)"),
-    Route("/export", pages.export, ("GET",), "The whole dataset (?format=ttl|nt|nq|jsonld|trig|xml or Accept)"),
-    Route("/void", void, ("GET",), "VoID description of the dataset"),
+          "An entity: HTML for browsers, RDF by Accept or suffix (.ttl, .nt, .jsonld, .rdf)",
+          responses=_content("text/html", *RDF_TYPES)),
+    Route("/export", pages.export, ("GET",), "The whole dataset (?format=ttl|nt|nq|jsonld|trig|xml or Accept)",
+          responses=_content(*EXPORT_TYPES)),
+    Route("/void", void, ("GET",), "VoID description of the dataset", responses=_content(*RDF_TYPES)),
     Route("/graph", pages.graph, ("GET",), "Interactive graph view (filters: person, body, since, until, roles)",
           html=True),
     Route("/docs", pages.docs, ("GET",), "This API's documentation (offline Swagger UI)", html=True, in_schema=False),
@@ -51,5 +62,5 @@ def register(app: FastAPI) -> None:
     for r in ROUTES:
         app.add_api_route(
             r.path, r.endpoint, methods=list(r.methods), summary=r.summary, include_in_schema=r.in_schema,
-            response_class=HTMLResponse if r.html else None,  # type: ignore[arg-type]
+            response_class=HTMLResponse if r.html else Response, responses=r.responses or None,
         )
