@@ -52,6 +52,10 @@ def build_view(
         raise flt.FilterError(f"hops must be 1, 2 or 3, got {hops}")
     full = load_graph(store)
     g = flt.apply(full, f)
+    # a node with no edge is not part of any network (bodies merely mentioned, say): leave it out,
+    # unless it is what the view is centred on
+    keep = set(flt.resolve(full, person, "person") if person else ()) | set(flt.resolve(full, event, "event") if event else ())
+    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and n not in keep])
     info = PageInfo(notes=f.notes)
     for value, label in ((person, "人物"), (body, "机构"), (event, "活动"), (since, "起"), (until, "止")):
         if value:

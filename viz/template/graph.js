@@ -263,7 +263,7 @@
   // ---------------------------------------------------------------- side panel
   function openPanel(id) {
     var n = byId.get(id), panel = $("panel");
-    panel.hidden = false; panel.dataset.node = String(id);
+    $("panel-empty").hidden = true; $("panel-body").hidden = false; panel.dataset.node = String(id);
     var kind = $("panel-kind"); kind.textContent = KIND[n.kind].zh + " " + n.kind; kind.style.background = KIND[n.kind].colour;
     $("panel-title").textContent = n.name;
     var link = $("panel-link"); link.href = n.url; link.textContent = meta.hasServer ? "实体页面 →" : "IRI →"; link.title = n.iri;
@@ -282,16 +282,20 @@
     });
     $("panel-hood1").onclick = function () { neighbourhood(id, 1); };
     $("panel-hood2").onclick = function () { neighbourhood(id, 2); };
-    network.redraw();
   }
-  $("panel-close").onclick = function () { $("panel").hidden = true; network.unselectAll(); };
+  $("panel-close").onclick = function () {
+    $("panel-body").hidden = true; $("panel-empty").hidden = false; delete $("panel").dataset.node; network.unselectAll();
+  };
   network.on("click", function (p) { if (p.nodes.length) openPanel(p.nodes[0]); });
 
   // ---------------------------------------------------------------- ready
+  var resolveReady;
+  window.kgReadyPromise = new Promise(function (resolve) { resolveReady = resolve; });
   function ready() {
     $("loading").hidden = true;
     window.kgReadyMs = performance.now();
     window.kgReady = true;
+    resolveReady(window.kgReadyMs);
   }
   $("physics").checked = !!data.physics;
   if (data.physics && data.nodes.length) {
