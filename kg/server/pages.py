@@ -38,6 +38,7 @@ def query_page(request: Request) -> HTMLResponse:
     config = {
         "endpoint": root_url(request) + "/sparql",
         "prefixes": PREFIXES,
+        "entityBase": request.app.state.settings.entity_base,
         "examples": [{"slug": e.slug, "title": e.title, "description": e.description, "sparql": e.sparql}
                      for e in load_examples()],
     }

@@ -34,6 +34,15 @@
     yasqe.query();
     history.replaceState(null, "", "#" + ex.slug);
   });
+  // Entity IRIs in results link to this server's /id/ pages, not out to the web.
+  function localise(root) {
+    root.querySelectorAll("a[href^='" + config.entityBase + "']").forEach(function (a) {
+      a.setAttribute("href", "/id/" + a.getAttribute("href").slice(config.entityBase.length));
+      a.removeAttribute("target");
+    });
+  }
+  var host = document.getElementById("yasgui");
+  new MutationObserver(function () { localise(host); }).observe(host, { childList: true, subtree: true });
   window.kgYasgui = yasgui;
   if (wanted) { yasgui.getTab().getYasqe().query(); }
 })();
