@@ -55,6 +55,16 @@ def to_docbin(jsonl: Path, out: Path) -> tuple[int, int]:
     return n, dropped
 
 
+def scrub_paths(model_dir: Path) -> None:
+    """Blank the machine-local [paths] in the shipped config (only read at training time)."""
+    from thinc.api import Config
+
+    cfg_path = model_dir / "config.cfg"
+    cfg = Config().from_disk(cfg_path, interpolate=False)
+    cfg["paths"].update({"train": None, "dev": None, "gazetteer": ""})
+    cfg.to_disk(cfg_path)
+
+
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -97,10 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
-    # The gazetteer path is only read at training time; don't ship a machine-local path.
-    cfg = (args.out / "config.cfg").read_text(encoding="utf-8")
-    cfg = cfg.replace(str(train_jsonl.resolve()), "").replace(str(work), "")
-    (args.out / "config.cfg").write_text(cfg, encoding="utf-8")
+    scrub_paths(args.out)
     print(f"model copied to {args.out} ({dir_size(args.out) / 1e6:.1f} MB)", flush=True)
     tmp.cleanup()
 
