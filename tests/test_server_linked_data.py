@@ -186,7 +186,9 @@ def test_graph_view_route(client: httpx.Client) -> None:
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     kong = iri_of(client, "孔禄泉")
     filtered = client.get("/graph", params={"person": kong, "since": "2024-03-20", "roles": "chair,attendee"})
-    assert filtered.status_code == 200
+    assert filtered.status_code == 200 and "/id/person/" in filtered.text
+    bad = client.get("/graph", params={"since": "yesterday"})
+    assert bad.status_code == 400 and bad.json()["error"]["status"] == 400
 
 
 def test_serve_get_answers_in_process(store_dir: Path) -> None:

@@ -4,6 +4,7 @@ Everything a page loads comes from /static on this server: no CDN, so it all wor
 """
 from __future__ import annotations
 
+import inspect
 import queue
 import threading
 from collections.abc import Iterator
@@ -57,15 +58,23 @@ def docs(request: Request) -> HTMLResponse:
 
 
 def graph(request: Request, person: str | None = None, body: str | None = None, since: str | None = None,
-          until: str | None = None, roles: str | None = None) -> Response:
+          until: str | None = None, roles: str | None = None, event: str | None = None,
+          event_kind: str | None = None, hops: int | None = None) -> Response:
     """The interactive graph view of `viz/`, with the same filters as query parameters."""
     try:
         from viz import render_graph_page  # type: ignore[attr-defined]
     except ImportError:
         raise ApiError(501, "the graph view (viz.render_graph_page) is not installed in this build") from None
     role_list = [r.strip() for r in roles.split(",") if r.strip()] if roles else None
-    html = render_graph_page(request.app.state.store, person=person, body=body, since=since, until=until,
-                             roles=role_list, entity_base_url="/id/")
+    options: dict[str, object] = {"person": person, "body": body, "since": since, "until": until,
+                                  "roles": role_list, "entity_base_url": "/id/"}
+    extra = {"event": event, "event_kind": event_kind, "hops": hops, "base_iri": request.app.state.settings.entity_base}
+    accepted = inspect.signature(render_graph_page).parameters
+    options.update({k: v for k, v in extra.items() if v is not None and k in accepted})
+    try:
+        html = render_graph_page(request.app.state.store, **options)
+    except ValueError as exc:  # viz.filters.FilterError: a malformed date, role or hops
+        raise ApiError(400, str(exc)) from None
     return HTMLResponse(html)
 
 
