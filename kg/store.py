@@ -155,11 +155,9 @@ class KgStore:
         return Dataset(store=OxigraphStore(store=self._store))
 
     def close(self) -> None:
-        try:
+        if not self.read_only and hasattr(self, "_store"):
             self._store.flush()
-        except (OSError, AttributeError):
-            pass
-        del self._store
+        self.__dict__.pop("_store", None)
 
     def __enter__(self) -> KgStore:
         return self
