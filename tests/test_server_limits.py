@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_server_support import build_store, copy_store, serve
+from test_server_support import RunningServer, build_store, copy_store, serve
 
 from kg.server.settings import Settings
 
@@ -26,11 +26,20 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def limited(store_dir: Path) -> Iterator[httpx.Client]:
+def limited_server(store_dir: Path) -> Iterator[RunningServer]:
     """Read-only server, 1 s time limit, 10-row cap, two workers."""
     with serve(Settings(query_timeout=1.0, row_cap=10, workers=2), store_dir) as running:
-        with httpx.Client(base_url=running.url, trust_env=False, timeout=60) as client:
-            yield client
+        yield running
+
+
+@pytest.fixture(scope="module")
+def limited(limited_server: RunningServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=limited_server.url, trust_env=False, timeout=60) as client:
+        yield client
+
+
+def limited_app_runner(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    return request.getfixturevalue("limited_server").app.state.runner
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +81,19 @@ def test_slow_query_does_not_stall_other_requests(limited: httpx.Client) -> None
         assert count(limited) > 300
         assert time.monotonic() - started < 1.0
         assert slow.result().status_code == 503
+
+
+def test_a_dead_worker_is_a_500_in_the_one_error_shape_and_is_replaced(limited: httpx.Client, request: pytest.FixtureRequest) -> None:
+    runner = limited_app_runner(request)
+    for worker in list(runner._all):  # our own child processes: kill them as a crash would
+        worker.proc.kill()
+        worker.proc.wait()
+    r = limited.get("/sparql", params={"query": COUNT})
+    assert r.status_code == 500
+    assert set(r.json()["error"]) == {"status", "title", "detail"} and r.json()["error"]["status"] == 500
+    answers = [limited.get("/sparql", params={"query": COUNT}).status_code for _ in range(4)]
+    assert answers.count(200) >= 3  # the other dead worker may fail once more, then all is well
+    assert count(limited) > 300
 
 
 def test_row_cap_truncates_and_says_so(limited: httpx.Client) -> None:

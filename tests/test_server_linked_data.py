@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -116,6 +117,9 @@ def test_unknown_iri_is_404(client: httpx.Client) -> None:
     assert client.get("/id/person/孔禄泉", headers=BROWSER).status_code == 404
     assert client.get("/id/person/nobody.ttl").status_code == 404
     assert client.get("/id/" + "person/x", headers={"Accept": "image/png"}).status_code == 404
+    injected = client.get("/id/person/x%3E%20%7D%20%3Fs%20%3Fp%20%3Fo%20%7B", headers=BROWSER)  # 'x> } ?s ?p ?o {'
+    assert injected.status_code == 404 and "Not found" in injected.text
+    assert client.get("/id/person/x%3E", headers={"Accept": "text/turtle"}).json()["error"]["status"] == 404
 
 
 def test_export_every_format(client: httpx.Client) -> None:
@@ -205,3 +209,19 @@ def test_serve_get_answers_in_process(store_dir: Path) -> None:
                              capture_output=True, text=True, timeout=120, cwd=REPO)
     assert missing.returncode == 1 and missing.stdout.startswith("404")
     assert io.StringIO(missing.stdout).readline().strip().endswith("application/json")
+
+
+def test_in_memory_store_answers_in_process() -> None:
+    """No directory, so no worker process: queries run in a thread with a between-rows deadline."""
+    from kg.server.app import create_app
+    from kg.server.inprocess import get
+    from kg.store import KgStore
+
+    store = KgStore()
+    store.oxigraph.update('INSERT DATA { <https://w3id.org/pbe/id/person/x-1> <http://www.w3.org/2000/01/rdf-schema#label> "某人"@zh }')
+    app = create_app(Settings(), store)
+    status, headers, body = get(app, "/sparql?query=" + quote("SELECT ?l WHERE { ?s ?p ?l }", safe=""))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["l"]["value"] == "某人"
+    status, headers, body = get(app, "/id/person/x-1", accept="text/html")
+    assert status == 200 and "某人" in body.decode("utf-8") and headers["vary"] == "Accept"
+    store.close()

@@ -11,12 +11,13 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
-from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, URLENCODED, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from test_server_support import build_store, serve
 
@@ -25,6 +26,7 @@ from kg.server.settings import Settings
 P = ("PREFIX pbe: <https://w3id.org/pbe#> PREFIX schema: <https://schema.org/> "
      "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ")
 CHAIRS = P + "SELECT ?name ?event WHERE { ?event pbe:chair ?p . ?p rdfs:label ?name } ORDER BY ?event"
+RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 CONSTRUCT = P + "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a schema:Person ; rdfs:label ?n }"
 
 
@@ -131,6 +133,13 @@ def test_construct_in_every_rdf_format(client: httpx.Client, kong: str, media: s
     assert len(g) == 7
 
 
+def test_construct_through_sparqlwrapper(server: str, kong: str) -> None:
+    g = wrapper(server, CONSTRUCT, RDFXML).query().convert()  # parsed by rdflib inside SPARQLWrapper
+    assert (URIRef(kong), RDFS_LABEL, Literal("孔禄泉", lang="zh")) in g
+    data = wrapper(server, CONSTRUCT, TURTLE, POST, URLENCODED).query().convert()
+    assert (URIRef(kong), RDFS_LABEL, Literal("孔禄泉", lang="zh")) in Graph().parse(data=data, format="turtle")
+
+
 def test_describe_defaults_to_turtle(client: httpx.Client, kong: str) -> None:
     r = client.get("/sparql", params={"query": f"DESCRIBE <{kong}>"}, headers={"Accept": "*/*"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
@@ -175,7 +184,7 @@ def test_default_and_named_graph_uri(client: httpx.Client) -> None:
     both = client.post("/sparql", data={"query": count, "default-graph-uri": names[:2]})
     assert one < int(both.json()["results"]["bindings"][0]["n"]["value"]) <= whole
     named = client.post(
-        "/sparql?named-graph-uri=" + httpx.QueryParams({"g": names[1]})["g"],
+        "/sparql?named-graph-uri=" + quote(names[1], safe=""),
         content=b"SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
         headers={"Content-Type": "application/sparql-query"},
     )

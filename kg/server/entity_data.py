@@ -30,7 +30,8 @@ Row = dict[str, Any]
 
 def rows(store: KgStore, query: str, iri: str) -> list[Row]:
     """Run a query with `?x` bound to the IRI; term values as strings (None when unbound)."""
-    sparql = PREFIXES + query.replace("#X#", f"VALUES ?x {{ <{iri}> }}")
+    node = ox.NamedNode(iri)  # validates: no '>' or space can reach the query text
+    sparql = PREFIXES + query.replace("#X#", f"VALUES ?x {{ <{node.value}> }}")
     result = store.query(sparql)
     names = [v.value for v in result.variables]
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]

@@ -6,6 +6,7 @@ Every answer carries `Vary: Accept`; an IRI the store does not know is a 404 (a 
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -28,6 +29,7 @@ KINDS = [  # first match wins: the page template and what it gathers
     (SCHEMA + "NewsArticle", "article"),
 ]
 LD_SUFFIXES = ("ttl", "nt", "jsonld", "rdf")
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@/%-]+$")
 
 
 def entity(request: Request, path: str) -> Response:
@@ -38,8 +40,10 @@ def entity(request: Request, path: str) -> Response:
     stem, dot, suffix = path.rpartition(".")
     if dot and suffix in LD_SUFFIXES and "/" not in suffix:
         path, forced = stem, SUFFIX_TYPES[suffix]
-    if not path.isascii():
-        raise ApiError(404, "entity IRIs are ASCII; no entity has this path")
+    if not SAFE_PATH.match(path):  # minted IRIs are plain ASCII: nothing else can be in the graph
+        if forced is None and wants_html(request.headers.get("accept"), list(RDF_TYPES)):
+            return render("notfound.html", 404, iri=settings.entity_base + path, title="Not found")
+        raise ApiError(404, "no entity has this path (entity IRIs are plain ASCII)")
     iri = settings.entity_base + path
     accept = request.headers.get("accept")
     html = forced is None and wants_html(accept, list(RDF_TYPES))
