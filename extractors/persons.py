@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .bodies import BodyMention
-from .lexicon import LEX, alt
+from .lexicon import LEX, _load, alt
 
-_PR = __import__("json").load(open(__import__("pathlib").Path(__file__).with_name("rules") / "persons.json", encoding="utf-8"))
+_PR = _load("persons.json")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处])")
 _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《\d]|$)")

@@ -5,10 +5,19 @@ PER (江主席 -> 江/PER).  Such forms are rare in the training half (188 singl
 so the model under-predicts them.  A char that is a common Chinese surname, directly followed
 by a common title and not inside any model span, becomes PER - unless the char before it
 forms a dictionary word with it (为何主席..: 何 closes the word 为何).
+
+Rule 2, enumerations: in a run of items joined by the enumeration comma 、 where at least two
+items are exactly one model span of the same label and those make up at least half of the
+run, an item with no span at all gets that label when it looks like one: 2-4 CJK chars, and
+for PER starting with a common surname (lists of officials in meeting reports are long and
+the model drops rare names in the middle).  Trailing notes like （女） or （苗族） are skipped
+and a last item is cut at 等.
+
 Lists below are general vocabulary (the most common surnames; common titles/forms of address).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 Span = tuple[int, int, str]
@@ -64,6 +73,82 @@ def surname_title(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_ITEM_END = set("，,。；;：:！？!?“”\"《》「」 \n\t")
+_NOTE = re.compile(r"[（(][^（）()]{1,6}[)）]$")
+_CJK = re.compile(r"^[\u4e00-\u9fff·]+$")
+_MAX_ITEM = {"PER": 4, "LOC": 6, "ORG": 10}
+
+
+def _enumerations(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of (start, end) items joined by 、 (items bounded by punctuation)."""
+    runs: list[list[tuple[int, int]]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = text.find("、", i)
+        if j < 0:
+            break
+        # first item: back to the previous boundary
+        k = j
+        while k > 0 and text[k - 1] not in _ITEM_END and text[k - 1] != "、":
+            k -= 1
+        items = [(k, j)]
+        pos = j + 1
+        while True:
+            e = pos
+            while e < n and text[e] not in _ITEM_END and text[e] != "、":
+                e += 1
+            items.append((pos, e))
+            if e < n and text[e] == "、":
+                pos = e + 1
+                continue
+            break
+        runs.append(items)
+        i = items[-1][1] + 1
+    return runs
+
+
+def _trim(text: str, s: int, e: int, last: bool) -> tuple[int, int]:
+    m = _NOTE.search(text, s, e)
+    if m:
+        e = m.start()
+    if last:
+        k = text.find("等", s, e)
+        if k > s:
+            e = k
+    return s, e
+
+
+def enumeration(text: str, spans: list[Span]) -> list[Span]:
+    """Spans for unlabeled items of enumerations dominated by one label (rule 2)."""
+    if "、" not in text:
+        return []
+    exact = {(s, e): label for s, e, label in spans}
+    covered = bytearray(len(text) + 1)
+    for s, e, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    out: list[Span] = []
+    for run in _enumerations(text):
+        items = [_trim(text, s, e, idx == len(run) - 1) for idx, (s, e) in enumerate(run)]
+        labels = [exact.get(it) for it in items]
+        for label in ("PER", "LOC", "ORG"):
+            hits = labels.count(label)
+            if hits < 2 or 2 * hits < len(items):
+                continue
+            for idx, (s, e) in enumerate(items):
+                if labels[idx] is not None or any(covered[s:e]):
+                    continue
+                if not 2 <= e - s <= _MAX_ITEM[label] or not _CJK.match(text[s:e]):
+                    continue
+                if label == "PER" and text[s] not in SURNAMES:
+                    continue
+                if idx == 0 and s > 0 and text[s - 1] not in _ITEM_END:
+                    continue  # first item runs into the clause before it: boundary unknown
+                out.append((s, e, label))
+    return out
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
-    return sorted(spans + surname_title(text, spans))
+    spans = spans + surname_title(text, spans)
+    return sorted(spans + enumeration(text, spans))

@@ -9,14 +9,19 @@ Converts ner_train.jsonl / ner_dev.jsonl to DocBin (char tokens) in a temp dir, 
 from __future__ import annotations
 
 import os
+import sys
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+if __name__ == "__main__" and any(v not in os.environ for v in _THREAD_VARS):
+    # `python -m` imported the parent package (and maybe numpy) already: re-exec with one
+    # BLAS thread so training stays on one core of a shared machine.
+    for _var in _THREAD_VARS:
+        os.environ.setdefault(_var, "1")
+    os.execv(sys.executable, [sys.executable, "-m", "extractors.ner.train", *sys.argv[1:]])
 
 import argparse
 import json
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
