@@ -101,7 +101,7 @@ def cmd_ner(args: argparse.Namespace) -> int:
     return 0
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Knowledge graph of people, bodies and events from Chinese official news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -137,26 +137,35 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ner", help="tag PER/ORG/LOC in JSON lines read from standard input")
     p.set_defaults(func=cmd_ner)
 
-    _add_optional(sub, "serve", "kg.server.cli", "add_serve_arguments", "serve_command", "serve the SPARQL endpoint and linked data")
-    _add_optional(sub, "viz", "viz.cli", "add_viz_arguments", "viz_command", "write the interactive graph view")
+    for name, (module, help_text) in HEAVY_COMMANDS.items():
+        _add_heavy(sub, name, module, help_text, load=name in (argv or ()))
     return parser
 
 
-def _add_optional(sub, name: str, module: str, add: str, run: str, help_text: str) -> None:
-    """Sub-commands whose module may be absent from a trimmed install."""
+# Sub-commands whose modules import a web stack or numpy: imported only when asked for, so that
+# `kg query` and `kg stats` start fast.
+HEAVY_COMMANDS = {
+    "serve": ("kg.server.cli", "serve the SPARQL endpoint and linked data"),
+    "viz": ("viz.cli", "write the interactive graph view"),
+}
+
+
+def _add_heavy(sub, name: str, module: str, help_text: str, *, load: bool) -> None:
     import importlib
 
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
+    p = sub.add_parser(name, help=help_text, add_help=load)
+    if not load:
+        p.add_argument("rest", nargs=argparse.REMAINDER)
         return
-    p = sub.add_parser(name, help=help_text)
-    getattr(mod, add)(p)
-    p.set_defaults(func=getattr(mod, run))
+    mod = importlib.import_module(module)
+    getattr(mod, f"add_{name}_arguments")(p)
+    p.set_defaults(func=getattr(mod, f"{name}_command"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = make_parser([first] if first else [])
     args = parser.parse_args(argv)
     try:
         code = args.func(args)

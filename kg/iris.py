@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/pbe/id/"
@@ -29,6 +28,8 @@ def short_hash(key: str, length: int = 6) -> str:
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Lower-case ASCII slug of a (Chinese) text: pinyin syllables joined by '-'."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: it takes half a second
+
     text = unicodedata.normalize("NFKC", text)
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
     slug = _NON_SLUG.sub("-", "-".join(syllables).lower()).strip("-")
