@@ -81,6 +81,8 @@ def test_person_with_posts_and_roles(client: httpx.Client) -> None:
 def test_event_body_article_and_generic_pages(client: httpx.Client) -> None:
     closing = client.get(path_of(iri_of(client, "市十六届人大四次会议闭幕会")), headers=BROWSER).text
     assert "王建义" in closing and "当选 elected" in closing and "上午" in closing
+    roles = [closing.index(r) for r in ("主持 chair", "讲话 speaker", "出席 attendee", "当选 elected")]
+    assert roles == sorted(roles)  # chair first, then speakers, attendees, the elected
     assert "市十六届人大四次会议" in closing  # its super-event
     body = client.get(path_of(iri_of(client, "中国人民政治协商会议山西省阳泉市委员会")), headers=BROWSER).text
     assert "市政协" in body and "郭卫东" in body and "副主席" in body

@@ -139,8 +139,9 @@ def event_participants(store: KgStore, iri: str) -> list[Row]:
       WHERE { #X# ?st a pbe:Participation ; pbe:event ?x ; pbe:agent ?person ; pbe:role ?role .
         OPTIONAL { ?person rdfs:label ?name } OPTIONAL { ?st pbe:listPosition ?position }
         OPTIONAL { ?st pbe:titleAsWritten ?titleAsWritten } OPTIONAL { ?st pbe:quote ?quote }
-        OPTIONAL { ?st pbe:article ?article OPTIONAL { ?article schema:articleBody ?articleBody } } }
-      ORDER BY ?role ?position ?name""", iri)
+        OPTIONAL { ?st pbe:article ?article OPTIONAL { ?article schema:articleBody ?articleBody } }
+        BIND(IF(?role = pbe:ChairRole, 0, IF(?role = pbe:SpeakerRole, 1, IF(?role = pbe:AttendeeRole, 2, 3))) AS ?rank) }
+      ORDER BY ?rank ?position ?name""", iri)
 
 
 # -- bodies --------------------------------------------------------------------------------------
@@ -189,8 +190,8 @@ def article_statements(store: KgStore, iri: str) -> list[Row]:
         OPTIONAL { ?person rdfs:label ?name } OPTIONAL { ?st pbe:role ?role }
         OPTIONAL { ?st pbe:event ?event OPTIONAL { ?event rdfs:label ?eventName } }
         OPTIONAL { ?st pbe:listPosition ?position } OPTIONAL { ?st pbe:titleAsWritten ?titleAsWritten }
-        OPTIONAL { ?st pbe:quote ?quote } }
-      ORDER BY ?kind ?eventName ?role ?position""", iri)
+        OPTIONAL { ?st pbe:quote ?quote } BIND(IF(?role = pbe:ChairRole, 0, IF(?role = pbe:SpeakerRole, 1, IF(?role = pbe:AttendeeRole, 2, 3))) AS ?rank) }
+      ORDER BY ?kind ?eventName ?rank ?position""", iri)
 
 
 def article_mentions(store: KgStore, iri: str) -> list[Row]:
