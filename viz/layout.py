@@ -34,7 +34,7 @@ def positions(g: nx.MultiDiGraph, *, seed: int = 7, iterations: int | None = Non
         arr = np.array([raw[v] for v in nodes], dtype=float)
     else:
         nodes = list(g)
-        arr = fast_layout(nodes, list(g.edges()), seed=seed, iterations=iterations or 60)
+        arr = fast_layout(nodes, list(g.edges()), seed=seed, iterations=iterations or 50)
     arr -= arr.mean(axis=0)
     span = float(np.abs(arr).max()) or 1.0
     scale = 30.0 * math.sqrt(n) / span
@@ -42,7 +42,7 @@ def positions(g: nx.MultiDiGraph, *, seed: int = 7, iterations: int | None = Non
 
 
 def fast_layout(
-    nodes: list[str], edges: list[tuple[str, str]], *, seed: int = 7, iterations: int = 60, sample: int = 200
+    nodes: list[str], edges: list[tuple[str, str]], *, seed: int = 7, iterations: int = 50, sample: int = 128
 ) -> np.ndarray:
     """An (n, 2) array of positions; sampled-repulsion Fruchterman–Reingold with gravity."""
     rng = np.random.default_rng(seed)
@@ -51,7 +51,7 @@ def fast_layout(
     pairs = np.array([(index[u], index[v]) for u, v in edges if u != v], dtype=np.int64).reshape(-1, 2)
     src, dst = pairs[:, 0], pairs[:, 1]
     side = math.sqrt(n)
-    pos = rng.random((n, 2)) * side
+    pos = (rng.random((n, 2)) * side).astype(np.float32)
     s = min(sample, n)
     temp = side / 8
     cool = temp / (iterations + 1)

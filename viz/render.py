@@ -208,42 +208,56 @@ def _edge_label(k: str, d: dict[str, Any]) -> str:
     return ROLE_ZH[k]
 
 
-def build_network(g: nx.MultiDiGraph, *, entity_base_url: str | None, base_iri: str = DEFAULT_BASE) -> tuple[list, list, dict, bool]:
-    """pyvis nodes and edges (ids are small ints; the IRI rides along), vis options, physics on/off."""
+def build_network(
+    g: nx.MultiDiGraph, *, entity_base_url: str | None, base_iri: str = DEFAULT_BASE
+) -> tuple[list, list, list, dict, dict, bool]:
+    """pyvis nodes and edges, kept lean for vis-network (ids are small ints, styles come from
+    groups), plus what only the page's own code reads: per-node info (same order as the nodes)
+    and per-edge info; then the vis options and whether physics runs."""
     big = g.number_of_nodes() > layout.SMALL
     pos = layout.positions(g)
     scopes = body_scopes(g)
     ids = {n: i for i, n in enumerate(g)}
     net = Network(directed=True, cdn_resources="remote")
+    net.node_ids = _IdList()  # pyvis checks ids against a list: O(n) per node and per edge
+    infos: list[dict[str, Any]] = []
     for n, d in g.nodes(data=True):
-        shape, fill, border = KIND_STYLE[d["kind"]]
         facts, evidence, hover = _node_info(g, n)
         c = _counts(g, n) if d["kind"] == "person" else {}
         size = {"person": 10 + 5 * (c.get("chair", 0) + c.get("attend", 0)) ** 0.5, "body": 15, "event": 14, "post": 9}[d["kind"]]
-        net.add_node(
-            ids[n], label=display_label(g, n), name=d["label"], shape=shape, size=round(min(size, 40), 1),
-            color={"background": fill, "border": border, "highlight": {"background": fill, "border": "#222"},
-                   "hover": {"background": fill, "border": "#222"}},
-            x=pos[n][0], y=pos[n][1],
-            kind=d["kind"], iri=n, url=entity_url(n, entity_base_url, base_iri),
-            date=d.get("date", ""), ekind=d.get("eventKind", ""),
-            bodies=[ids[b] for b in scopes.get(n, ())], facts=facts, evidence=evidence, hover=hover,
-        )
+        net.add_node(ids[n], label=display_label(g, n), group=d["kind"], size=round(min(size, 40), 1),
+                     x=pos[n][0], y=pos[n][1])
+        infos.append({
+            "id": ids[n], "name": d["label"], "kind": d["kind"], "iri": n, "url": entity_url(n, entity_base_url, base_iri),
+            "date": d.get("date", ""), "ekind": d.get("eventKind", ""), "bodies": [ids[b] for b in scopes.get(n, ())],
+            "facts": facts, "evidence": evidence, "hover": hover,
+        })
+    edge_info: dict[str, list[str]] = {}
     for u, v, k, d in g.edges(keys=True, data=True):
         colour, width, dashed = ROLE_STYLE[k]
-        extra: dict[str, Any] = {}
-        if d.get("title"):
-            extra["written"] = d["title"]
-        if d.get("position") is not None:
-            extra["position"] = d["position"]
-        net.add_edge(
-            ids[u], ids[v], id=f"{ids[u]}-{k}-{ids[v]}", role=k, label="" if big else _edge_label(k, d),
-            hoverLabel=_edge_label(k, d), color={"color": colour, "highlight": "#222", "hover": "#222"},
-            width=width, dashes=dashed, **extra,
-        )
-    options = vis_options(big)
+        eid = f"{ids[u]}-{k}-{ids[v]}"
+        net.add_edge(ids[u], ids[v], id=eid, role=k, label="" if big else _edge_label(k, d),
+                     color=colour, width=width, **({"dashes": True} if dashed else {}))
+        edge_info[eid] = [_edge_label(k, d), d.get("title") or ""]
     nodes, edges, *_ = net.get_network_data()
-    return nodes, edges, options, not big
+    for e in edges:
+        del e["arrows"]  # pyvis sets it on every edge; the global edge option says the same
+    return nodes, edges, infos, edge_info, vis_options(big), not big
+
+
+class _IdList(list):
+    """pyvis's node id list with a set beside it, so `id in node_ids` is O(1) at 5,000 nodes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        self._set.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
 
 
 def vis_options(big: bool) -> dict[str, Any]:
@@ -264,6 +278,12 @@ def vis_options(big: bool) -> dict[str, Any]:
                     "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
                     "minVelocity": 0.75},
         "layout": {"improvedLayout": False, "randomSeed": 7},
+        "groups": {
+            kind: {"shape": shape, "color": {"background": fill, "border": border,
+                                             "highlight": {"background": fill, "border": "#222"},
+                                             "hover": {"background": fill, "border": "#222"}}}
+            for kind, (shape, fill, border) in KIND_STYLE.items()
+        },
     }
 
 
@@ -289,12 +309,14 @@ def _json_for_script(data: Any) -> Markup:
 
 def render_html(g: nx.MultiDiGraph, info: PageInfo, *, entity_base_url: str | None = None, base_iri: str = DEFAULT_BASE) -> str:
     """The page for this (already filtered and capped) projection."""
-    nodes, edges, options, physics = build_network(g, entity_base_url=entity_base_url, base_iri=base_iri)
-    kinds_present = sorted({n["ekind"] for n in nodes if n["ekind"]})
-    bodies = sorted((n for n in nodes if n["kind"] == "body"), key=lambda n: n["name"])
+    nodes, edges, infos, edge_info, options, physics = build_network(g, entity_base_url=entity_base_url, base_iri=base_iri)
+    kinds_present = sorted({n["ekind"] for n in infos if n["ekind"]})
+    bodies = sorted((n for n in infos if n["kind"] == "body"), key=lambda n: n["name"])
     data = {
         "nodes": nodes,
         "edges": edges,
+        "info": infos,
+        "edgeInfo": edge_info,
         "options": options,
         "physics": physics,
         "meta": {

@@ -2,7 +2,9 @@
    The filter rules mirror viz/filters.py (apply): role → event kind/date → body scope → neighbourhood. */
 (function () {
   "use strict";
+  var timings = window.kgTimings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  timings.parsed = performance.now();
   var meta = data.meta;
   var $ = function (id) { return document.getElementById(id); };
   var el = function (tag, text, cls) {
@@ -15,11 +17,9 @@
   var ROLE = {}; meta.roles.forEach(function (r) { ROLE[r[0]] = { zh: r[1], colour: r[2], dashed: r[3] }; });
   var allRoles = meta.roles.map(function (r) { return r[0]; });
 
+  var infos = data.info;  // what vis does not need: names, kinds, facts, evidence (same order as data.nodes)
   var byId = new Map();
-  data.nodes.forEach(function (n) { byId.set(n.id, n); });
-  var adj = new Map();
-  data.nodes.forEach(function (n) { adj.set(n.id, []); });
-  data.edges.forEach(function (e) { adj.get(e.from).push(e); adj.get(e.to).push(e); });
+  infos.forEach(function (n) { byId.set(n.id, n); });
 
   var state = { roles: new Set(allRoles), ekind: "", body: "", since: "", until: "", focus: null, hops: 1 };
   var shownNodes = new Set(byId.keys());
@@ -30,7 +30,9 @@
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return shownEdges.has(e.id); } });
   var container = $("graph");
+  timings.datasets = performance.now();
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
+  timings.network = performance.now();
 
   // ---------------------------------------------------------------- filters
   function inRange(d) {
@@ -60,7 +62,7 @@
         }
       });
       if (state.ekind || state.since || state.until) {
-        data.nodes.forEach(function (n) { if (n.kind === "event" && eventOk(n)) vn.add(n.id); });
+        infos.forEach(function (n) { if (n.kind === "event" && eventOk(n)) vn.add(n.id); });
       }
       if (state.focus !== null && eventOk(byId.get(state.focus))) vn.add(state.focus);
       if (state.ekind || state.since || state.until) vn = aroundEvents(vn, ve);
@@ -167,7 +169,7 @@
 
   // search: exact name first, then a name containing the text; persons before other kinds
   var names = $("names"), order = { person: 0, body: 1, event: 2, post: 3 };
-  var sorted = data.nodes.slice().sort(function (a, b) { return order[a.kind] - order[b.kind] || a.name.length - b.name.length; });
+  var sorted = infos.slice().sort(function (a, b) { return order[a.kind] - order[b.kind] || a.name.length - b.name.length; });
   sorted.forEach(function (n) { if (n.kind !== "post") { var o = el("option"); o.value = n.name; names.appendChild(o); } });
   function find(q) {
     q = q.trim(); if (!q) return null;
@@ -235,6 +237,7 @@
     var r = container.getBoundingClientRect(); mouse.x = ev.clientX - r.left; mouse.y = ev.clientY - r.top;
     if (!tip.hidden) placeTip();
   });
+  container.addEventListener("mouseleave", function () { tip.hidden = true; });
   function placeTip() {
     var w = container.clientWidth;
     tip.style.left = Math.min(mouse.x + 14, w - tip.offsetWidth - 4) + "px"; tip.style.top = (mouse.y + 14) + "px";
@@ -251,9 +254,9 @@
     tip.hidden = false; placeTip();
   });
   network.on("hoverEdge", function (p) {
-    var e = edges.get(p.edge); tip.textContent = "";
+    var e = edges.get(p.edge), ei = data.edgeInfo[p.edge]; tip.textContent = "";
     tip.appendChild(el("div", byId.get(e.from).name + " → " + byId.get(e.to).name, "t-name"));
-    tip.appendChild(el("div", e.hoverLabel + (e.written ? "（" + e.written + "）" : "")));
+    tip.appendChild(el("div", ei[0] + (ei[1] ? "（" + ei[1] + "）" : "")));
     tip.hidden = false; placeTip();
   });
   network.on("blurNode", function () { tip.hidden = true; });
