@@ -207,6 +207,9 @@ def test_serve_get_answers_in_process(store_dir: Path) -> None:
         status, _, body = out.stdout.partition("\n")
         assert status.startswith("200 application/sparql-results+json")
         assert json.loads(body)["results"]["bindings"][0]["x"]["value"].startswith(BASE + "person/")
+    raw = subprocess.run([sys.executable, "-m", "kg.server.cli", "--store", str(store_dir), "--get",
+                          '/sparql?query=ASK { ?p ?q "孔禄泉"@zh }'], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert raw.returncode == 0 and json.loads(raw.stdout.partition("\n")[2])["boolean"] is True
     missing = subprocess.run([sys.executable, "-m", "kg.server.cli", "--store", str(store_dir), "--get", "/id/none"],
                              capture_output=True, text=True, timeout=120, cwd=REPO)
     assert missing.returncode == 1 and missing.stdout.startswith("404")

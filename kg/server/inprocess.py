@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote
+
+
+def _encode(text: str) -> str:
+    """Percent-encode what a shell user may type raw (spaces, Chinese); keep existing escapes."""
+    return "".join(c if c.isascii() and c not in ' "<>{}|\\^`#' else quote(c, safe="") for c in text)
 
 
 async def _call(app: Any, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
@@ -27,11 +32,12 @@ async def _call(app: Any, path: str, headers: dict[str, str]) -> tuple[int, dict
         await lifespan
         raise RuntimeError(started.get("message", "the app failed to start"))
     try:
-        parts = urlsplit(path)
+        path_part, _, query_part = path.partition("?")
+        raw_path = _encode(path_part or "/")
         scope = {
             "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-            "scheme": "http", "path": parts.path or "/", "raw_path": (parts.path or "/").encode(),
-            "query_string": parts.query.encode("utf-8"), "root_path": "",
+            "scheme": "http", "path": unquote(raw_path), "raw_path": raw_path.encode("ascii"),
+            "query_string": _encode(query_part).encode("ascii"), "root_path": "",
             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
             "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80), "state": {},
         }
