@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import URIRef
 
@@ -25,14 +26,22 @@ def short_hash(key: str, length: int = 6) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """Character → tone-less pinyin, from the frozen table `kg/data/pinyin.tsv` (see kg.pinyin_gen)."""
+    table = Path(__file__).with_name("data") / "pinyin.tsv"
+    return dict(line.split("\t", 1) for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line)
+
+
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Lower-case ASCII slug of a (Chinese) text: pinyin syllables joined by '-'."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use: it takes half a second
-
+    readings = _readings()
     text = unicodedata.normalize("NFKC", text)
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
-    slug = _NON_SLUG.sub("-", "-".join(syllables).lower()).strip("-")
+    parts: list[str] = []
+    for ch in text:
+        parts.append(f"-{readings[ch]}-" if ch in readings else ch)
+    slug = _NON_SLUG.sub("-", "".join(parts).lower()).strip("-")
     if len(slug) > _MAX_SLUG:
         slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
     return slug or "x"
