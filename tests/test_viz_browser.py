@@ -120,6 +120,9 @@ def test_page_loads_offline_with_every_node(browser, page_file, graph):
     assert page.evaluate("kg.network.body.data.edges.length") == graph.number_of_edges()
     assert page.locator("#count").get_attribute("data-nodes") == str(graph.number_of_nodes())
     assert page.locator("#legend .item[data-kind]").count() == 4
+    drawn = page.evaluate("""() => Object.fromEntries(['郭卫东', '市政协十四届九次常委会议第二次会议', '阳泉市人民代表大会']
+        .map(n => [n, kg.network.body.nodes[kg.find(n).id].options.shape]))""")
+    assert drawn == {"郭卫东": "dot", "市政协十四届九次常委会议第二次会议": "diamond", "阳泉市人民代表大会": "square"}
     assert page.evaluate("kg.network.physics.options.enabled") is False  # settled, then frozen
     guard.check()
     page.close()

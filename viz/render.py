@@ -240,6 +240,8 @@ def build_network(
                      color=colour, width=width, **({"dashes": True} if dashed else {}))
         edge_info[eid] = [_edge_label(k, d), d.get("title") or ""]
     nodes, edges, *_ = net.get_network_data()
+    for node in nodes:
+        del node["shape"]  # pyvis sets "dot" on every node, which would override the group's shape
     for e in edges:
         del e["arrows"]  # pyvis sets it on every edge; the global edge option says the same
     return nodes, edges, infos, edge_info, vis_options(big), not big
