@@ -16,7 +16,7 @@ from .decoding import decode_bytes
 from .errors import EmptyInputError
 from .events import EventMention
 from .locale import Locale, detect_locale, parse_locale
-from .pipeline import analyse
+from .pipeline import analyse, rerun_from
 from .records import Article, Body, Document, Event, Evidence, Participation, Person, Place, Post
 from .roles import _SAY_RE
 from .splitting import byline_names, headline_text, split, BYLINE_RE, CONT_RE
@@ -118,7 +118,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         if missing:
             ctx = dict(doc._.kg_ctx)
             ctx["names"] = missing
-            doc = analyse(full.text, ctx)
+            doc = rerun_from(doc, "kg_person_finder", ctx)
         if doc._.kg_main is None:
             _speech_event(doc, body_start)
         all_events.extend(doc._.kg_events)
@@ -137,15 +137,15 @@ def _speech_event(doc, body_start: int) -> None:
     """A report of a speech with no named event (雷某某指出 … in a continued article): '<name>讲话'."""
     from .roles import RoleFinder
     for p in doc._.kg_persons:
-        if p.start >= body_start and _SAY_RE.match(doc.text, p.end) and p.how != "ideology":
-            left = doc.text[p.start - 1] if p.start else "\n"
+        if p.start >= body_start and _SAY_RE.match(doc._.kg_ctx["text"], p.end) and p.how != "ideology":
+            left = doc._.kg_ctx["text"][p.start - 1] if p.start else "\n"
             if left not in "\n。；":
                 continue
             ev = EventMention(p.start, p.end, f"{p.name}讲话", f"{p.name}讲话", "meeting", reported=True)
             ev.spans.append((p.start, p.end + 2))
             doc._.kg_events = list(doc._.kg_events) + [ev]
             doc._.kg_main = ev
-            roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc.text, doc._.kg_persons, doc._.kg_events, ev, doc._.kg_bodies)
+            roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc._.kg_ctx["text"], doc._.kg_persons, doc._.kg_events, ev, doc._.kg_bodies)
             doc._.kg_roles, doc._.kg_posts = roles, posts
             return
 
@@ -170,6 +170,7 @@ def _ev(full: Cleaned, aid: str, s: int, e: int) -> Evidence:
 def _article(text, stem, source, i, ch, full: Cleaned, body_start, dl, bylines, head_c, doc, pub) -> Article:
     aid = f"{stem}#{i}"
     t = full.text
+    text_of_doc = doc._.kg_ctx.get("text", t)
     # persons
     pm: dict[str, list[Evidence]] = {}
     for p in doc._.kg_persons:

@@ -34,8 +34,22 @@ class Lexicon:
     def compound_surnames(self) -> list[str]:
         return list(self.surnames["compound"])
 
+    @cached_property
+    def _compound_by_len(self) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for c in self.compound_surnames:
+            out.setdefault(len(c), set()).add(c)
+        return out
+
+    def compound_prefix(self, s: str) -> str | None:
+        """The compound surname s starts with (欧阳, 司马), if any."""
+        for n, group in self._compound_by_len.items():
+            if s[:n] in group:
+                return s[:n]
+        return None
+
     def starts_with_surname(self, s: str) -> bool:
-        return bool(s) and (s[0] in self.single_surnames or any(s.startswith(c) for c in self.compound_surnames))
+        return bool(s) and (s[0] in self.single_surnames or self.compound_prefix(s) is not None)
 
     @cached_property
     def _not_names(self) -> dict:

@@ -50,7 +50,7 @@ def is_name(s: str) -> bool:
         return False
     if not LEX.starts_with_surname(s) or s in LEX.not_names:
         return False
-    compound = any(s.startswith(c) for c in LEX.compound_surnames)
+    compound = LEX.compound_prefix(s) is not None
     if len(s) == 4 and not compound:
         return False
     given = s[2:] if compound else s[1:]

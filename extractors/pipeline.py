@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from .bodies import BodyFinder
 from .dates import find_dates
-from .events import EventFinder
+from .events import EventFinder, sentences
+from .lexicon import _load, alt
 from .locale import Locale
 from .persons import PersonFinder, find_titles
 from .roles import RoleFinder
@@ -26,6 +27,7 @@ for _attr in ("kg_ctx", "kg_bodies", "kg_sessions", "kg_titles", "kg_persons", "
         Doc.set_extension(_attr, default=None)
 
 NER_MODEL = Path(__file__).with_name("ner") / "model"
+_NER_CUE = __import__("re").compile(alt(_load("persons.json")["ner_cues"]))
 
 
 def _span(doc: Doc, s: int, e: int, label: str):
@@ -48,7 +50,7 @@ class BodyRuler:
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.kg_ctx or {}
         bf = self.finder(ctx.get("locale"), frozenset(ctx.get("known_places", ())))
-        bodies, sessions = bf.find(doc.text)
+        bodies, sessions = bf.find(ctx.get("text") or doc.text)
         doc._.kg_bf, doc._.kg_bodies, doc._.kg_sessions = bf, bodies, sessions
         doc.spans["kg_bodies"] = [sp for b in bodies if (sp := _span(doc, b.start, b.end, "ORG"))]
         return doc
@@ -62,7 +64,8 @@ class TitleRuler:
         pass
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_titles = find_titles(doc.text, doc._.kg_bodies or [])
+        text = (doc._.kg_ctx or {}).get("text") or doc.text
+        doc._.kg_titles = find_titles(text, doc._.kg_bodies or [])
         doc.spans["kg_titles"] = [sp for t in doc._.kg_titles if (sp := _span(doc, t.start, t.end, "TITLE"))]
         return doc
 
@@ -80,15 +83,26 @@ class NerBridge:
             self.recognize = None
 
     def __call__(self, doc: Doc) -> Doc:
+        """Run the model only on sentences with a cue that a person is named there.
+
+        Why: the model reads ~8k chars/s, too slow for whole pages at the pipeline's speed target;
+        sentences with posts, reporting verbs or person nouns hold nearly all names.
+        """
         spans: list[tuple[int, int]] = []
+        ctx = doc._.kg_ctx or {}
+        if "ner" in ctx:
+            doc._.kg_ner = ctx["ner"]
+            return doc
+        text = ctx.get("text") or doc.text
         if self.recognize is not None:
+            sents = [(a, b) for a, b in sentences(text) if _NER_CUE.search(text, a, b)]
             try:
-                for s, e, label in self.recognize([doc.text])[0]:
-                    if label == "PER":
-                        spans.append((s, e))
-            except Exception:
+                for (a, _), found in zip(sents, self.recognize([text[a:b] for a, b in sents])):
+                    spans.extend((a + s, a + e) for s, e, label in found if label == "PER")
+            except Exception:  # a broken model must not stop extraction
                 spans = []
         doc._.kg_ner = spans
+        ctx["ner"] = spans
         return doc
 
 
@@ -101,7 +115,7 @@ class PersonComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.kg_ctx or {}
-        persons = self.finder.find(doc.text, doc._.kg_titles or [], doc._.kg_bodies or [],
+        persons = self.finder.find(ctx.get("text") or doc.text, doc._.kg_titles or [], doc._.kg_bodies or [],
                                    ctx.get("bylines", []), ctx.get("names", set()), doc._.kg_ner or [])
         doc._.kg_persons = persons
         doc.spans["kg_persons"] = [sp for p in persons if (sp := _span(doc, p.start, p.end, "PER"))]
@@ -117,7 +131,7 @@ class EventComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx: dict[str, Any] = doc._.kg_ctx or {}
-        text = doc.text
+        text = ctx.get("text") or doc.text
         dates = find_dates(text, ctx.get("year"), ctx.get("ref"))
         doc._.kg_dates = dates
         body_start = ctx.get("body_start", 0)
@@ -151,10 +165,23 @@ def get_nlp() -> Language:
     return _NLP
 
 
+def rerun_from(doc: Doc, component: str, ctx: dict) -> Doc:
+    """Re-run the pipeline from `component` on with a changed context (names seen elsewhere)."""
+    nlp = get_nlp()
+    names = [n for n, _ in nlp.pipeline]
+    ctx["text"] = doc._.kg_ctx["text"]
+    ctx["ner"] = doc._.kg_ner or []
+    doc._.kg_ctx = ctx
+    for name in names[names.index(component):]:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
 def analyse(text: str, ctx: dict) -> Doc:
     """Run the pipeline on one article text with its context."""
     nlp = get_nlp()
     doc = nlp.make_doc(text)
+    ctx["text"] = text  # Doc.text re-joins every token on each access; read it once
     doc._.kg_ctx = ctx
     for _, proc in nlp.pipeline:
         doc = proc(doc)

@@ -164,6 +164,84 @@ def _longest_matches(
     return start, end
 
 
+def _match_masks(
+    s: str, table: Dict[str, int], max_len: int, code: Callable[[int], int]
+) -> tuple[list[int], list[int], list[int]]:
+    """SoftLexicon-style bitmasks: groups of *all* table words that begin / are inside / end here."""
+    n = len(s)
+    b = [0] * n
+    m = [0] * n
+    e = [0] * n
+    get = table.get
+    for i in range(n):
+        for j in range(i + 2, min(n, i + max_len) + 1):
+            v = get(s[i:j])
+            if v is None:
+                break
+            if v:
+                c = code(v)
+                if c:
+                    b[i] |= c
+                    e[j - 1] |= c
+                    for k in range(i + 1, j - 1):
+                        m[k] |= c
+    return b, m, e
+
+
+def _group_bit(v: int) -> int:
+    return 1 << (v - 1)
+
+
+_CLAUSE_END = set("，,。；;：:！？!?、（）()“”\"《》 ")
+
+
+def _cue_distance(s: str, cues: Dict[str, int]) -> list[int]:
+    """Distance (1..16, 0 = none) to the nearest cue ending at or after each char, in-clause."""
+    n = len(s)
+    out = [0] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        ch = s[i]
+        if ch in _CLAUSE_END:
+            nxt = -1
+            continue
+        if ch in cues or (i and s[i - 1:i + 1] in cues):
+            nxt = i
+        if nxt >= 0:
+            out[i] = min(nxt - i, 15) + 1
+    return out
+
+
+def build_cues(records: List[dict], label: str, min_count: int = 3, min_ratio: float = 0.25) -> Dict[str, int]:
+    """Last char / last two chars that often end a `label` span in training (委, 政府, 大学...)."""
+    ends: Dict[str, int] = {}
+    total: Dict[str, int] = {}
+    for rec in records:
+        text = fold(rec["text"])
+        for s, e, lab in rec["entities"]:
+            if lab == label and e - s >= 2:
+                for k in (1, 2):
+                    if e - s > k:
+                        key = text[e - k:e]
+                        ends[key] = ends.get(key, 0) + 1
+        for i in range(len(text)):
+            for k in (1, 2):
+                if i + k <= len(text):
+                    key = text[i:i + k]
+                    if key in ends:
+                        total[key] = total.get(key, 0) + 1
+    # second pass needed only for keys first seen late; recount them exactly
+    total = {k: 0 for k in ends}
+    for rec in records:
+        text = fold(rec["text"])
+        for i in range(len(text)):
+            for k in (1, 2):
+                key = text[i:i + k]
+                if len(key) == k and key in total:
+                    total[key] += 1
+    return {k: 1 for k, c in ends.items() if c >= min_count and c / max(total[k], 1) >= min_ratio}
+
+
 _char_ids: Dict[str, int] = {}
 _orth_cache: Dict[int, tuple[str, int]] = {}
 
@@ -182,10 +260,21 @@ def _identity(v: int) -> int:
     return v
 
 
-def doc_features(doc: Doc, lex: Dict[str, int], gaz: Dict[str, int], train: bool) -> numpy.ndarray:
-    """(n_tokens, 7) uint64 feature ids for one char-tokenised doc."""
+def n_columns(soft_lexicon: bool, cue_features: bool) -> int:
+    return N_FEATURES + (4 if soft_lexicon else 0) + (2 if cue_features else 0)
+
+
+def doc_features(
+    doc: Doc,
+    lex: Dict[str, int],
+    gaz: Dict[str, int],
+    train: bool,
+    soft_lexicon: bool = False,
+    cues: Optional[Dict[str, Dict[str, int]]] = None,
+) -> numpy.ndarray:
+    """(n_tokens, n_columns) uint64 feature ids for one char-tokenised doc."""
     n = len(doc)
-    out = numpy.zeros((n, N_FEATURES), dtype="uint64")
+    out = numpy.zeros((n, n_columns(soft_lexicon, cues is not None)), dtype="uint64")
     if n == 0:
         return out
     # Each char token's first char, folded; via ORTH ids to avoid building Token objects.
@@ -224,13 +313,30 @@ def doc_features(doc: Doc, lex: Dict[str, int], gaz: Dict[str, int], train: bool
     gs, ge = _longest_matches(s, gaz, GAZ_MAX, gcode)
     out[:, 5] = gs
     out[:, 6] = ge
+    col = N_FEATURES
+    if soft_lexicon:
+        b, m, e = _match_masks(s, lex, LEX_MAX, _group_bit)
+        out[:, col] = b
+        out[:, col + 1] = m
+        out[:, col + 2] = e
+        gb, gm, ge2 = _match_masks(s, gaz, GAZ_MAX, gcode)
+        out[:, col + 3] = [x | (y << 3) | (z << 6) for x, y, z in zip(gb, gm, ge2)]
+        col += 4
+    if cues is not None:
+        out[:, col] = _cue_distance(s, cues["ORG"])
+        out[:, col + 1] = _cue_distance(s, cues["LOC"])
     return out
 
 
 def _extract_forward(model: Model, docs: List[Doc], is_train: bool):
     lex = model.attrs["lexicon"]
     gaz = model.attrs["gazetteer"]
-    feats = [model.ops.asarray(doc_features(d, lex, gaz, is_train), dtype="uint64") for d in docs]
+    soft = model.attrs.get("soft_lexicon", False)
+    cues = model.attrs.get("cues") if model.attrs.get("cue_features", False) else None
+    feats = [
+        model.ops.asarray(doc_features(d, lex, gaz, is_train, soft, cues), dtype="uint64")
+        for d in docs
+    ]
     return feats, lambda dY: []
 
 
@@ -243,9 +349,13 @@ def _extract_init(model: Model, X: Optional[List[Doc]] = None, Y=None) -> None:
         with open(path, encoding="utf-8") as fh:
             records = [json.loads(line) for line in fh if line.strip()]
         model.attrs["gazetteer"] = build_gazetteer(records)
+        if model.attrs.get("cue_features", False):
+            model.attrs["cues"] = {label: build_cues(records, label) for label in ("ORG", "LOC")}
 
 
-def CharFeatureExtractor(gazetteer_path: str, use_lexicon: bool) -> Model[List[Doc], List[Ints2d]]:
+def CharFeatureExtractor(
+    gazetteer_path: str, use_lexicon: bool, soft_lexicon: bool = False, cue_features: bool = False
+) -> Model[List[Doc], List[Ints2d]]:
     return Model(
         "kg_char_features",
         _extract_forward,
@@ -255,6 +365,9 @@ def CharFeatureExtractor(gazetteer_path: str, use_lexicon: bool) -> Model[List[D
             "gazetteer": {},
             "gazetteer_path": gazetteer_path,
             "use_lexicon": use_lexicon,
+            "soft_lexicon": soft_lexicon,
+            "cue_features": cue_features,
+            "cues": {"ORG": {}, "LOC": {}},
         },
     )
 
@@ -270,6 +383,8 @@ def char_feature_embed(
     maxout_pieces: int = 3,
     gazetteer_path: str = "",
     use_lexicon: bool = True,
+    soft_lexicon: bool = False,
+    cue_features: bool = False,
 ) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed the seven char features and mix them with a Maxout to ``width``."""
     embeds = [
@@ -281,9 +396,13 @@ def char_feature_embed(
         HashEmbed(lex_width, 1000, column=5, seed=16),
         HashEmbed(lex_width, 1000, column=6, seed=17),
     ]
-    concat = char_width + 2 * bigram_width + 4 * lex_width
+    n_extra = n_columns(soft_lexicon, cue_features) - N_FEATURES
+    embeds += [
+        HashEmbed(lex_width, 1000, column=N_FEATURES + i, seed=18 + i) for i in range(n_extra)
+    ]
+    concat = char_width + 2 * bigram_width + (4 + n_extra) * lex_width
     return chain(
-        CharFeatureExtractor(gazetteer_path, use_lexicon),
+        CharFeatureExtractor(gazetteer_path, use_lexicon, soft_lexicon, cue_features),
         list2ragged(),
         with_array(concatenate(*embeds)),
         with_array(Maxout(width, concat, nP=maxout_pieces, dropout=0.0, normalize=True)),

@@ -7,9 +7,9 @@ by a common title and not inside any model span, becomes PER - unless the char b
 forms a dictionary word with it (为何主席..: 何 closes the word 为何).
 
 Rule 2, enumerations: in a run of items joined by the enumeration comma 、 where at least two
-items are exactly one model span of the same label and those make up at least half of the
-run, an item with no span at all gets that label when it looks like one: 2-4 CJK chars, and
-for PER starting with a common surname (lists of officials in meeting reports are long and
+items are exactly one model PER span and those make up at least half of the
+run, an item with no span at all becomes PER when it looks like a name: 2-4 CJK chars
+starting with a common surname (lists of officials in meeting reports are long and
 the model drops rare names in the middle).  Trailing notes like （女） or （苗族） are skipped
 and a last item is cut at 等.
 
@@ -77,6 +77,9 @@ _ITEM_END = set("，,。；;：:！？!?“”\"《》「」 \n\t")
 _NOTE = re.compile(r"[（(][^（）()]{1,6}[)）]$")
 _CJK = re.compile(r"^[\u4e00-\u9fff·]+$")
 _MAX_ITEM = {"PER": 4, "LOC": 6, "ORG": 10}
+# Run over the training half with a model trained on it, the rule added 0 right and 12 wrong
+# LOC/ORG items (部门 lists, abbreviations the corpus leaves untagged): PER only.
+ENUM_LABELS = ("PER",)
 
 
 def _enumerations(text: str) -> list[list[tuple[int, int]]]:
@@ -131,7 +134,7 @@ def enumeration(text: str, spans: list[Span]) -> list[Span]:
     for run in _enumerations(text):
         items = [_trim(text, s, e, idx == len(run) - 1) for idx, (s, e) in enumerate(run)]
         labels = [exact.get(it) for it in items]
-        for label in ("PER", "LOC", "ORG"):
+        for label in ENUM_LABELS:
             hits = labels.count(label)
             if hits < 2 or 2 * hits < len(items):
                 continue
