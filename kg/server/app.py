@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -20,6 +21,7 @@ from kg.server.snapshots import Snapshots
 from kg.store import KgStore
 
 STATIC = Path(__file__).parent / "static"
+QUERY_THREADS = 64  # requests that may wait for a query worker at once (apart from page threads)
 
 
 def create_app(settings: Settings, store: KgStore) -> FastAPI:
@@ -41,6 +43,7 @@ def create_app(settings: Settings, store: KgStore) -> FastAPI:
         await run_in_threadpool(runner.start)
         app.state.runner = runner
         app.state.snapshots = snapshots
+        app.state.query_limiter = anyio.CapacityLimiter(QUERY_THREADS)
         try:
             yield
         finally:

@@ -7,8 +7,11 @@ Queries run in Oxigraph inside a worker (see pool.py), off the event loop.
 from __future__ import annotations
 
 import hmac
+from functools import partial
 from urllib.parse import parse_qsl
 
+import anyio
+import anyio.to_thread
 from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -104,7 +107,11 @@ async def _query(request: Request, query: str, params: Params) -> Response:
     )
     runner = request.app.state.runner
     try:
-        outcome: Outcome = await run_in_threadpool(runner.run, job, settings.query_timeout, settings.queue_timeout)
+        # Own limiter: queries waiting for a worker never take the threads that pages and static files use.
+        outcome: Outcome = await anyio.to_thread.run_sync(
+            partial(runner.run, job, settings.query_timeout, settings.queue_timeout),
+            limiter=request.app.state.query_limiter,
+        )
     except QueryTimeout:
         raise ApiError(503, f"the query ran past the time limit of {settings.query_timeout:g} s and was stopped; "
                             "add a LIMIT or narrow the pattern", headers={"Retry-After": "1"}) from None
