@@ -97,7 +97,7 @@ def time_in_browser(html_path: Path) -> dict[str, float]:
         wall = time.perf_counter() - started
         filter_ms = page.evaluate("""() => { const t = performance.now();
             document.querySelector('#roles input[data-role=attend]').click(); return performance.now() - t; }""")
-        search_ms = page.evaluate("""() => { const t = performance.now(); const n = kg.find(kg.data.nodes[0].name);
+        search_ms = page.evaluate("""() => { const t = performance.now(); const n = kg.find(kg.data.info[0].name);
             kg.centreOn(n.id); return performance.now() - t; }""")
         shown = page.evaluate("kg.shownNodes().length")
         browser.close()
