@@ -118,7 +118,7 @@ class EventFinder:
             if any(b.start <= hs < b.end for b in bodies):
                 continue
             start = self._np_start(text, hs, by_end)
-            if _ANAPHORA.match(text[start:hs]) and HEADS[m.group()] != "deliberation" and not self._org_report(text, start, bodies):
+            if _ANAPHORA.match(text[start:hs]) and HEADS[m.group()] != "deliberation" and not self._org_report(text, start, bodies, dates, sents):
                 continue  # 会议/大会/本次大会: the article's main event, not a new one
             ext = _SUB.match(text, he)
             if ext:
@@ -136,7 +136,7 @@ class EventFinder:
             evs.append(ev)
         # reported?
         for ev in evs:
-            self._reported(text, ev, bodies, sents, dates)
+            self._reported(text, ev, bodies, sessions, sents, dates)
         main = self._main(evs, body_start)
         if main is not None and main.date is None and article_date is not None and main.reported:
             main.date, main.end_date = article_date.date, article_date.end_date
@@ -149,13 +149,17 @@ class EventFinder:
         return evs, main
 
     @staticmethod
-    def _org_report(text: str, start: int, bodies: list[BodyMention]) -> bool:
-        """议案审查委员会举行会议: a bare event noun after an organizer and a report verb."""
+    def _org_report(text: str, start: int, bodies: list[BodyMention], dates, sents) -> bool:
+        """议案审查委员会举行会议 / 1月20日…举行会谈: a bare event noun after a report verb, with an
+        organizer right before the verb or a date earlier in the sentence."""
         m = re.search(rf"(?:{_REPORT})了?$", text[max(0, start - 8):start])
         if not m:
             return False
         vstart = start - len(m.group())
-        return any(b.end == vstart for b in bodies)
+        if any(b.end == vstart for b in bodies):
+            return True
+        sent = next(((a, b) for a, b in sents if a <= start < b), (start, start))
+        return any(sent[0] <= d.start < vstart for d in dates)
 
     @staticmethod
     def _head_after_modifiers(text: str, pos: int):
@@ -199,8 +203,10 @@ class EventFinder:
             return ev
         return EventMention(start, end, label, label, kind)
 
-    def _reported(self, text: str, ev: EventMention, bodies: list[BodyMention], sents, dates) -> None:
+    def _reported(self, text: str, ev: EventMention, bodies: list[BodyMention], sessions, sents, dates) -> None:
         m = _AFTER.match(text, ev.end)
+        if m and (_SUB.match(text, m.end()) or _HEAD_RE.match(text, m.end())):
+            m = None  # 市政协十一届三次会议举行第二次全体会议: the session organises, the sitting happens
         before = text[max(0, ev.start - 6):ev.start]
         sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
         if m:
@@ -213,11 +219,22 @@ class EventFinder:
             vb = re.search(rf"(?:{_REPORT}|{_CHAIR})了?$", before)
             vstart = ev.start - (len(vb.group()) if vb else 0)
             orgs = [b for b in bodies if sent[0] <= b.start and b.end == vstart]
+            sess = [x for x in sessions if sent[0] <= x.start and x.end == vstart]
+            if sess and not orgs and ev.organizer is None and _SUB.fullmatch(ev.label):
+                # 市政协十一届三次会议举行第二次全体会议: a sitting of that session
+                x = sess[0]
+                ev.label, ev.name = x.surface + ev.label, x.name + ev.label
+                ev.kind = "plenary" if ev.label.endswith("全体会议") else "meeting"
+                ev.parent, ev.parent_label, ev.organizer = x.name, x.surface, x.body.name
+                orgs = [x.body]
             has_date = any(sent[0] <= d.start < ev.start for d in dates)
             if not (orgs or has_date or _BEFORE_CHAIR.search(before) or ev.organizer):
                 return
             ev.reported = True
             ev.spans.append((ev.start, ev.end))
+            if ev.parent:
+                self._date(ev, dates, sent, ev.end)
+                return
             if orgs and ev.organizer is None:
                 self._attach_organizer(ev, max(orgs, key=lambda b: b.end - b.start), text)
             self._date(ev, dates, sent, ev.end)

@@ -15,7 +15,7 @@ from .lexicon import LEX, _load, alt
 
 _PR = _load("persons.json")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-_TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处])")
+_TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处台])")
 _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《\d]|$)")
 _NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
@@ -187,11 +187,10 @@ class PersonFinder:
             p = queue.pop()
             # forward
             if p.end < len(text) and text[p.end] == "、":
-                m = re.match(r"[\u4e00-\u9fff]{2,4}?(?=[、，。；等]|出席|参加|列席|$)", text[p.end + 1:p.end + 6])
-                if m:
-                    s = p.end + 1
-                    name = m.group()
-                    if is_name(name) and s not in found:
+                s = p.end + 1
+                name = next((text[s:s + n] for n in (3, 2, 4) if is_name(text[s:s + n]) and _RIGHT.match(text, s + n)), None)
+                if name:
+                    if s not in found:
                         pm = PersonMention(s, s + len(name), name, "list")
                         found[s] = pm
                         queue.append(pm)

@@ -135,14 +135,23 @@ class RoleFinder:
                         continue
                     subj_ev = next((e for e in evs if e.start <= a + 2 and e.kind in ("session", "plenary", "meeting")), None)
                     fact(p, subj_ev or main, "speaker", 1)
-        # elected
+        # elected: 某某、某某当选为副主席
         pos = 0
-        for p in ps:
+        last_body = None
+        for k, p in enumerate(ps):
             m = _ELECT_AFTER.match(text, p.end)
             if m:
-                pos += 1
                 post, body = self._post_after(text, m.end(), bodies)
-                fact(p, main, "elected", pos, post=post, post_body=body)
+                body = body or (last_body if post else None)
+                last_body = body or last_body
+                group = [p]
+                j = k - 1
+                while j >= 0 and text[ps[j].end:group[0].start] == "、":
+                    group.insert(0, ps[j])
+                    j -= 1
+                for q in group:
+                    pos += 1
+                    fact(q, main, "elected", pos, post=post, post_body=body)
         for m in re.finditer(r"(?:选举|补选|增选|推选)(?!产生)", sent):
             seg_end = sent.find("为", m.end())
             if seg_end < 0 or seg_end - m.end() > 40:
@@ -172,7 +181,7 @@ class RoleFinder:
         chosen = [p for p in ps if clause_start <= p.start < v]
         if chosen:
             res = self._residue(text, clause_start, v, chosen, bodies)
-            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员", "", res)):
+            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|在主席台(?:前排)?", "", res)):
                 # the clause holds other verbs: keep only names right before the verb
                 chosen = [p for p in chosen if not _VERBISH.search(self._residue(text, p.end, v, chosen, bodies).replace("等", ""))]
         if not chosen:
