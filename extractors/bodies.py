@@ -157,7 +157,11 @@ class BodyFinder:
             for m in rx.finditer(text):
                 place, prov = self._place(m)
                 if not national and not place:
-                    continue
+                    # unknown locale: keep the level as the place (县人民代表大会) so that the
+                    # short and full forms of the page still share one name
+                    place = m.groupdict().get("level")
+                    if not place:
+                        continue
                 gd = m.groupdict()
                 name = self.canonical(fam, place, prov, national, gd.get("grade") or "")
                 cands.append(BodyMention(m.start(), m.end(), m.group(), name, fam["kind"], None, fam["kind"],

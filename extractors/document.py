@@ -227,8 +227,9 @@ def _article(text, stem, source, i, ch, full: Cleaned, body_start, dl, bylines, 
                 if getattr(d["e"], attr) is None and getattr(e, attr) is not None:
                     setattr(d["e"], attr, getattr(e, attr))
             d["e"].reported = d["e"].reported or e.reported
-        if e.label not in d["labels"]:
-            d["labels"].append(e.label)
+        for lab in [e.label, *sorted(e.aliases)]:
+            if lab not in d["labels"]:
+                d["labels"].append(lab)
         d["spans"].extend(e.spans)
     by_id = {}
     events = []

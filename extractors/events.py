@@ -137,6 +137,7 @@ class EventFinder:
         # reported?
         for ev in evs:
             self._reported(text, ev, bodies, sessions, sents, dates)
+        evs = self._fold_headline(evs, body_start)
         main = self._main(evs, body_start)
         if main is not None and main.date is None and article_date is not None and main.reported:
             main.date, main.end_date = article_date.date, article_date.end_date
@@ -272,6 +273,20 @@ class EventFinder:
         if cands:
             d = cands[-1]
             ev.date, ev.end_date, ev.time_of_day = d.date, d.end_date, d.time_of_day
+
+    @staticmethod
+    def _fold_headline(evs: list[EventMention], body_start: int) -> list[EventMention]:
+        """A headline names the body's event more loosely (区政协召开常委会议): fold it into that event."""
+        body = [e for e in evs if e.start >= body_start and e.reported]
+        out = []
+        for e in evs:
+            if e.start < body_start and e.reported:
+                twin = next((b for b in body if b.name != e.name and b.kind == e.kind and b.organizer == e.organizer), None)
+                if twin is not None:
+                    twin.aliases.add(e.label)
+                    continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _main(evs: list[EventMention], body_start: int) -> EventMention | None:

@@ -22,7 +22,7 @@ _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
 _POST_NOMINAL = re.compile(alt(_PR["post_nominal"]))
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
 _IDEOLOGY = re.compile(alt(_PR["ideology"]))
-_LEFT_PUNCT = set("，、。；：:,;（(“\n《 ")
+_LEFT_PUNCT = set("，、。；：:,;（(）)“”\n《》 ")
 _SEP = re.compile(r"[、]")
 _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
 

@@ -215,11 +215,18 @@ class RoleFinder:
 
     @staticmethod
     def _post_after(text: str, pos: int, bodies: list[BodyMention]) -> tuple[str | None, str | None]:
-        b = next((x for x in bodies if x.start == pos), None)
-        tpos = b.end if b else pos
+        """The post named after 当选为/为: the last title before the clause ends, and its body."""
         from .persons import _TITLE_RE
-        m = _TITLE_RE.match(text, tpos)
-        return (m.group() if m else None), (b.name if b else None)
+        end = pos
+        while end < len(text) and text[end] not in "，。；、,;（(\n" and end - pos < 40:
+            end += 1
+        titles = [m for m in _TITLE_RE.finditer(text, pos, end)
+                  if not any(b.start <= m.start() and m.end() <= b.end for b in bodies)]
+        if not titles:
+            return None, None
+        t = titles[-1]
+        bs = [b for b in bodies if pos <= b.start and b.end <= t.start()]
+        return t.group(), (max(bs, key=lambda b: b.end).name if bs else None)
 
     @staticmethod
     def _dedupe(facts: list[RoleFact]) -> list[RoleFact]:

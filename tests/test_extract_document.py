@@ -1,0 +1,112 @@
+"""End to end: files in, records out; evidence offsets point into the original text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors import EmptyInputError, InputDecodeError, extract_document, extract_text
+
+PAGE = """ 综合新闻
+
+本报讯 6 月 3 日上午，市政协召开十二届五次常委会议。市
+政协主席卢振华主持会议，副主席
+龚
+雪莲、严海波出席。
+
+会议听取了关于全市营商环境建设情况的通报。 （蒋 丽）
+
+市政协召开常委会议
+
+（上接第一版） 范国庆强调，要压实工作责任，确保各项任务落地见效。
+
+（田野）
+"""
+
+NATIONAL = """国务院召开常务会议
+新华社北京3月8日电 国务院总理李强8日主持召开国务院常务会议，研究部署加快发展现代化产业体系有关工作。
+国务院副总理何立峰、刘国中出席会议。
+会议指出，要坚持稳中求进工作总基调。
+"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return extract_text(PAGE, source="ycrb_20230604_02.txt", locale="山西省运城市")
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def test_articles_split_with_trailing_headline_and_continuation(page):
+    heads = [a.headline for a in page.articles if a.events or a.reporters]
+    assert "市政协召开常委会议" in heads
+    cont = [a for a in page.articles if a.continued]
+    assert len(cont) == 1 and cont[0].reporters == ("田野",)
+    assert page.date_published == "2023-06-04"
+
+
+def test_wrapped_names_and_offsets_map_back(page):
+    for a in page.articles:
+        for p in a.persons:
+            for ev in p.mentions:
+                assert squash(PAGE[ev.start:ev.end]) == p.name == ev.text
+        for part in a.participations:
+            assert squash(PAGE[part.evidence.start:part.evidence.end]) == squash(part.evidence.text)
+    names = {p.name for a in page.articles for p in a.persons}
+    assert {"卢振华", "龚雪莲", "严海波", "蒋丽", "范国庆"} <= names
+
+
+def test_roles_and_event_of_local_page(page):
+    a = next(a for a in page.articles if a.events)
+    ev = next(e for e in a.events if e.kind == "standing_committee_meeting")
+    assert ev.label == "市政协十二届五次常委会议"
+    assert ev.name == "中国人民政治协商会议山西省运城市第十二届委员会第五次常务委员会会议"
+    assert ev.date == "2023-06-03" and ev.time_of_day == "上午"
+    got = sorted((p.role, p.person, p.position) for p in a.participations)
+    assert got == [("attendee", "严海波", 2), ("attendee", "龚雪莲", 1), ("chair", "卢振华", 1)]
+    assert a.reporters == ("蒋丽",)
+
+
+def test_body_aliases(page):
+    bodies = {b.name: b for a in page.articles for b in a.bodies}
+    assert "市政协" in bodies["中国人民政治协商会议山西省运城市委员会"].aliases
+
+
+def test_national_news_state_council_meeting():
+    doc = extract_text(NATIONAL, source="xinhua.txt")
+    a = doc.articles[0]
+    assert a.dateline == "新华社北京3月8日电"
+    ev = next(e for e in a.events if e.name == "国务院常务会议")
+    assert ev.date == "2024-03-08" or ev.date is None  # no year known: never invented
+    chairs = [p.person for p in a.participations if p.role == "chair"]
+    attendees = [p.person for p in a.participations if p.role == "attendee"]
+    assert chairs == ["李强"] and attendees == ["何立峰", "刘国中"]
+    posts = {(p.person, p.title, p.body) for p in a.posts}
+    assert ("李强", "总理", "国务院") in posts
+
+
+def test_national_news_with_date_argument():
+    doc = extract_text(NATIONAL, source="xinhua.txt", date="2024-03-09")
+    ev = next(e for a in doc.articles for e in a.events if e.name == "国务院常务会议")
+    assert ev.date == "2024-03-08"
+
+
+def test_gb18030_file(tmp_path):
+    f = tmp_path / "page_20240110.txt"
+    f.write_bytes(NATIONAL.encode("gb18030"))
+    doc = extract_document(f)
+    assert doc.encoding == "gb18030"
+    assert any(p.person == "李强" for a in doc.articles for p in a.participations)
+
+
+def test_binary_and_empty_files(tmp_path):
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"\x00\xff\xfe\x81" * 200)
+    with pytest.raises(InputDecodeError, match="x.txt: not UTF-8 or GB18030 text"):
+        extract_document(bad)
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"\n \n")
+    with pytest.raises(EmptyInputError):
+        extract_document(empty)

@@ -1,0 +1,87 @@
+"""Roles at events: chair, attendees (with 等), speakers, elected, quorum; posts."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+
+LOCAL = """区政协召开常委会议
+本报讯 （记者 程 雪） 2023年4月12日下午，区政协召开七届十次常委会议。会议应到常委41人，实到36人。
+会议由区政协主席欧阳建华主持，副主席冯志远、邱海燕、谭明辉等出席会议。
+区委副书记邓卫国到会讲话。邓卫国指出，要聚焦中心工作建言资政。
+会议选举郝立强为政协七届委员会秘书长。
+"""
+
+PLENARY = """本报讯 2月26日上午，县十八届人大四次会议举行第三次全体会议。会议应到代表 198 名，实到 185 名。
+会议由大会主席团常务主席钱志明主持。经过投票表决，石光荣当选为县人民政府县长，孟庆云、谷雨晴当选为副县长。
+县委书记薛建平在主席台就座。
+（文 静）
+"""
+
+
+@pytest.fixture(scope="module")
+def local():
+    return extract_text(LOCAL, source="local.txt", locale="湖南省岳阳市平江县")
+
+
+@pytest.fixture(scope="module")
+def plenary():
+    return extract_text(PLENARY, source="xian_20240227.txt")
+
+
+def roles(doc, role):
+    return [(p.person, p.position) for a in doc.articles for p in a.participations if p.role == role]
+
+
+def test_chair_with_compound_surname(local):
+    assert roles(local, "chair") == [("欧阳建华", 1)]
+
+
+def test_attendees_listed_before_verb_with_deng(local):
+    att = roles(local, "attendee")
+    assert [n for n, _ in att] == ["冯志远", "邱海燕", "谭明辉"]
+    assert [p for _, p in att] == [1, 2, 3]
+
+
+def test_speaker_by_speech_and_zhichu(local):
+    assert ("邓卫国", 1) in roles(local, "speaker")
+    assert "邓卫国" not in [n for n, _ in roles(local, "attendee")]
+
+
+def test_elected_with_post(local):
+    el = [p for a in local.articles for p in a.participations if p.role == "elected"]
+    assert [(p.person, p.post) for p in el] == [("郝立强", "秘书长")]
+
+
+def test_event_name_date_quorum_and_reporter(local):
+    a = local.articles[0]
+    ev = next(e for e in a.events if e.kind == "standing_committee_meeting")
+    assert ev.label == "区政协七届十次常委会议"
+    assert (ev.date, ev.time_of_day) == ("2023-04-12", "下午")
+    assert (ev.expected, ev.present) == (41, 36)
+    assert a.reporters == ("程雪",)
+    assert a.headline == "区政协召开常委会议"
+
+
+def test_posts_with_bodies(local):
+    posts = {(p.person, p.title): p.body for a in local.articles for p in a.posts}
+    assert posts[("欧阳建华", "主席")] == "中国人民政治协商会议湖南省平江县委员会"
+    assert posts[("邓卫国", "副书记")] == "中国共产党平江县委员会"
+
+
+def test_plenary_of_session_with_year_from_file_name(plenary):
+    a = plenary.articles[0]
+    ev = next(e for e in a.events if e.kind == "plenary")
+    assert ev.label == "县十八届人大四次会议第三次全体会议"
+    assert ev.date == "2024-02-26" and ev.parent is not None
+    assert (ev.expected, ev.present) == (198, 185)
+    assert roles(plenary, "chair") == [("钱志明", 1)]
+
+
+def test_elected_list_shares_the_post(plenary):
+    el = [(p.person, p.post) for a in plenary.articles for p in a.participations if p.role == "elected"]
+    assert el == [("石光荣", "县长"), ("孟庆云", "副县长"), ("谷雨晴", "副县长")]
+
+
+def test_seated_on_rostrum_counts_as_present(plenary):
+    assert ("薛建平", 1) in roles(plenary, "attendee")
