@@ -22,9 +22,11 @@ _HEAD_RE = re.compile(rf"(?:{alt(HEADS)})(?![\u4e00-\u9fff]{{0,2}}(?:精神|以�
 _REPORT = alt(_EV["report_verbs"])
 _CHAIR = alt(_EV["chair_verbs"])
 _ATTEND = alt(_EV["attend_verbs"])
-_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|在|于|和|及|与|并|了|的|向|对|将|是|为|由|暨|召开|讯|电)$")
+_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|祝贺|庆祝|迎接|筹备|开好|办好|组织|参与|筹办|服务|保障|关于|出席|主持|在|于|和|及|与|并|了|的|向|对|将|是|为|由|暨|召开|讯|电)$")
+_GAP_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|\d{1,2}时(?:\d{1,2}分)?)*"
+_TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE})$")
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
-_AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:在(?P<place>[^，。；在]{{2,20}}?))?)(?:{_REPORT})")
+_AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{2,20}}?))?)(?:{_REPORT})")
 _BEFORE_REPORT = re.compile(rf"(?:{_REPORT})了?$")
 _BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR})$")
 _BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
@@ -64,6 +66,12 @@ class EventMention:
     reported: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+
+
+def _skip_gap(text: str, pos: int) -> int:
+    """Back over a date, time or 在<place> between an organizer and its verb (政治局4月30日召开)."""
+    m = _TRAIL_GAP.search(text, max(0, pos - 30), pos)
+    return m.start() if m and m.end() == pos else pos
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -157,6 +165,7 @@ class EventFinder:
         if not m:
             return False
         vstart = start - len(m.group())
+        vstart = _skip_gap(text, vstart)
         if any(b.end == vstart for b in bodies):
             return True
         sent = next(((a, b) for a, b in sents if a <= start < b), (start, start))
@@ -218,7 +227,7 @@ class EventFinder:
             self._date(ev, dates, sent, m.end())
         elif _BEFORE_REPORT.search(before) or _BEFORE_CHAIR.search(before):
             vb = re.search(rf"(?:{_REPORT}|{_CHAIR})了?$", before)
-            vstart = ev.start - (len(vb.group()) if vb else 0)
+            vstart = _skip_gap(text, ev.start - (len(vb.group()) if vb else 0))
             orgs = [b for b in bodies if sent[0] <= b.start and b.end == vstart]
             sess = [x for x in sessions if sent[0] <= x.start and x.end == vstart]
             if sess and not orgs and ev.organizer is None and _SUB.fullmatch(ev.label):

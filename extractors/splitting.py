@@ -80,6 +80,27 @@ def _is_headline(line: Line) -> bool:
     return 4 <= len(t) <= 40 and not HEAD_PUNCT.search(t) and not START_RE.match(t)
 
 
+def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> list[int]:
+    """Indices of the headline lines above start line i (not above line lo)."""
+    head: list[int] = []
+    j = i - 1
+    while j >= lo and kind[j] == "" and _is_headline(lines[j]) and len(head) < 3:
+        head.insert(0, j)
+        j -= 1
+    if head:
+        return head
+    k = j  # a title block separated from the start line by blank lines
+    while k >= lo and kind[k] == "blank":
+        k -= 1
+    blk: list[int] = []
+    while k >= lo and kind[k] == "" and _is_headline(lines[k]) and len(blk) < 3:
+        blk.insert(0, k)
+        k -= 1
+    if blk and k < j and (k < lo or kind[k] == "blank"):
+        return blk
+    return []
+
+
 def split(text: str) -> list[Chunk]:
     """Split page text into article chunks (original offsets)."""
     lines = _lines(text)
@@ -90,62 +111,40 @@ def split(text: str) -> list[Chunk]:
             kind[i] = "blank"
         elif START_RE.match(ln.text):
             kind[i] = "start"
+    starts = [i for i in range(n) if kind[i] == "start"]
+    heads: dict[int, list[int]] = {}
+    prev = 0
+    for i in starts:
+        heads[i] = _leading_headline(lines, kind, i, prev)
+        prev = i + 1
     chunks: list[Chunk] = []
-    i = 0
     gap_start = 0
-    while i < n:
-        if kind[i] != "start":
-            i += 1
+    for idx, i in enumerate(starts):
+        if i < gap_start:
             continue
-        # leading headline: headline-like lines directly above the start line
-        head: list[Line] = []
-        j = i - 1
-        while j >= gap_start and kind[j] == "" and _is_headline(lines[j]) and len(head) < 3:
-            head.insert(0, lines[j])
-            j -= 1
-        if not head:  # a title block separated from the start line by blank lines
-            k = j
-            while k >= gap_start and kind[k] == "blank":
-                k -= 1
-            blk: list[Line] = []
-            while k >= gap_start and kind[k] == "" and _is_headline(lines[k]) and len(blk) < 3:
-                blk.insert(0, lines[k])
-                k -= 1
-            before_ok = k < gap_start or kind[k] == "blank" or (chunks and chunks[-1].byline_span and k < gap_start + 1)
-            if blk and k < j and before_ok and (k < 0 or kind[k] == "blank" or k < gap_start):
-                head, j = blk, k
-        _gap(lines, gap_start, j + 1, chunks)
-        # body: until a byline or the next start / headline-above-start
-        k = i
+        head_idx = [h for h in heads[i] if h >= gap_start]
+        _gap(lines, gap_start, head_idx[0] if head_idx else i, chunks)
+        nxt = starts[idx + 1] if idx + 1 < len(starts) else n
+        limit = heads[nxt][0] if nxt < n and heads.get(nxt) else nxt
         byline, bspan = None, None
         end_line = i
-        while k < n:
-            if k > i and kind[k] == "start":
-                break
-            m = BYLINE_RE.search(lines[k].text) if kind[k] != "blank" else None
-            raw_line = text[lines[k].start:lines[k].end]
-            rm = BYLINE_RE.search(raw_line)
-            if m and rm and byline_names(m.group(1)) is not None:
-                byline = m.group(1)
-                bspan = (lines[k].start + rm.start(), lines[k].start + rm.end())
+        k = i
+        while k < limit:
+            if kind[k] != "blank":
+                m = BYLINE_RE.search(lines[k].text)
+                rm = BYLINE_RE.search(text[lines[k].start:lines[k].end])
+                if m and rm and byline_names(m.group(1)) is not None:
+                    byline = m.group(1)
+                    bspan = (lines[k].start + rm.start(), lines[k].start + rm.end())
+                    end_line = k
+                    k += 1
+                    break
                 end_line = k
-                k += 1
-                break
-            end_line = k
             k += 1
-        if byline is None:
-            # stop before headline lines that sit right above the next start
-            e = end_line
-            while e > i and kind[e] == "" and _is_headline(lines[e]) and e + 1 < n and kind[e + 1] == "start":
-                e -= 1
-            while e > i and kind[e] == "blank":
-                e -= 1
-            end_line = e
-            k = e + 1
         body_end = bspan[0] if bspan else lines[end_line].end
-        chunks.append(Chunk(lines[i].start, body_end, head, byline, bspan, bool(CONT_RE.match(lines[i].text))))
-        i = k
-        gap_start = k
+        chunks.append(Chunk(lines[i].start, body_end, [lines[h] for h in head_idx], byline, bspan,
+                            bool(CONT_RE.match(lines[i].text))))
+        gap_start = k if byline else max(k, end_line + 1)
     _gap(lines, gap_start, n, chunks)
     chunks.sort(key=lambda c: c.body_start)
     return chunks
