@@ -16,7 +16,7 @@ from .locale import Locale
 from .numerals import NUM, cn_ordinal
 
 CJK = r"[\u4e00-\u9fff]"
-_GENERIC_PLACE = rf"(?:(?!政协|中共|中国|委员|人民|[与和及的在是为对向、])[\u4e00-\u9fff]){{1,6}}?(?:自治州|自治县|地区|市|县|区|旗|盟|州)"
+_GENERIC_PLACE = rf"(?:{alt(LEX.provinces)}|(?:(?!政协|中共|中国|委员|人民|[与和及的在是为对向、])[\u4e00-\u9fff]){{1,6}}?(?:自治州|自治县|地区|市|县|区|旗|盟|州))"
 _LEVEL = r"(?<![全各本我两该城县区市省乡镇州])(?P<level>省|市|县|区|州)"
 _SESSION_SUFFIX = re.compile(
     rf"(?:第?(?P<term>{NUM})届)?第?(?P<n>{NUM})次(?P<what>常委会议|常委会会议|常务委员会会议|主任会议|全体会议|全会|会议)")

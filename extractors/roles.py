@@ -58,6 +58,13 @@ def _title_text(p: PersonMention, text: str) -> str | None:
     return text[s:p.titles[-1].end]
 
 
+def _after_title(text: str, p: PersonMention) -> int:
+    """End of a post written after the name (赵某某委员长主持): roles read from there."""
+    from .persons import _TITLE_RE
+    m = _TITLE_RE.match(text, p.end)
+    return m.end() if m else p.end
+
+
 class RoleFinder:
     """Role and post extraction for one article."""
 
@@ -99,7 +106,7 @@ class RoleFinder:
             for i, p in enumerate(chairs, 1):
                 fact(p, ev, "chair", i)
         for p in ps:
-            m = _CHAIR_AFTER.match(text, p.end)
+            m = _CHAIR_AFTER.match(text, _after_title(text, p))
             if m:
                 fact(p, self._event_at(evs, m.end(), main), "chair", 1)
         # attendees: subjects of 出席/参加/列席
@@ -121,10 +128,7 @@ class RoleFinder:
         if subj is not None and _SPEECH_RE.search(text, subj.end, b):
             fact(subj, main, "speaker", 1)
         for p in ps:
-            if _SAY_RE.match(text, p.end) and (p.how != "ideology"):
-                m = _SAY_RE.match(text, p.end)
-                if m.group().endswith("说") and not m.group().startswith("在"):
-                    pass
+            if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)
         if _REPORT_APPROVE.search(sent) or _LISTEN.search(sent):
             for p in ps:
@@ -139,7 +143,7 @@ class RoleFinder:
         pos = 0
         last_body = None
         for k, p in enumerate(ps):
-            m = _ELECT_AFTER.match(text, p.end)
+            m = _ELECT_AFTER.match(text, _after_title(text, p))
             if m:
                 post, body = self._post_after(text, m.end(), bodies)
                 body = body or (last_body if post else None)
