@@ -19,7 +19,7 @@ from .locale import Locale, detect_locale, parse_locale
 from .pipeline import analyse, rerun_from
 from .records import Article, Body, Document, Event, Evidence, Participation, Person, Place, Post
 from .roles import _SAY_RE
-from .splitting import byline_names, headline_text, split, BYLINE_RE, CONT_RE
+from .splitting import LEAD_BYLINE_RE, byline_names, headline_text, split
 
 DATELINE_RE = re.compile(
     r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*(本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
@@ -95,6 +95,10 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         dl_by = []
         if dl and dl.group("by"):
             dl_by = byline_names(dl.group("by")) or []
+        first_line = text[ch.body_start:text.find("\n", ch.body_start) if "\n" in text[ch.body_start:] else len(text)]
+        lb = LEAD_BYLINE_RE.match(first_line.strip())
+        if lb:
+            dl_by += byline_names(first_line.strip()) or []
         ref = pub
         analysed.append((i, ch, full, body_start, dl, bylines + dl_by, head_c))
     docs = []

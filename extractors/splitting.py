@@ -14,10 +14,12 @@ from .lexicon import LEX
 
 START_RE = re.compile(
     r"^(?:本报讯|本报[^，。,]{0,14}电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。,]{0,14}电"
-    r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|[（(]上接第?[一二三四五六七八九十\d]+版[)）]|据新华社)"
+    r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|[（(]上接第?[一二三四五六七八九十\d]+版[)）]|据新华社"
+    r"|(?:本报|新华社|人民日报)(?:特约)?记者[\u4e00-\u9fff]{2,12}$)"
 )
 CONT_RE = re.compile(r"^[（(]上接第?[一二三四五六七八九十\d]+版[)）]")
-BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}记者)?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,24}(?:摄影|摄|报道|整理)?)[)）]\s*$")
+BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}(?:记者|通讯员))?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,30}(?:摄影|摄|报道|整理)?)[)）]\s*$")
+LEAD_BYLINE_RE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约)?记者((?:[\s\u3000]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000]*$")
 ADOPTED_RE = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
 HEAD_PUNCT = re.compile(r"[。，,；;？?！!：:]")
 
@@ -57,14 +59,24 @@ def _lines(text: str) -> list[Line]:
 
 def byline_names(inner: str) -> list[str] | None:
     """Names in a byline's parentheses, or None when it is not a byline (（草案）, （2024年…））."""
-    s = re.sub(r"^.{0,10}?记者", "", inner).strip()
-    s = re.sub(r"(摄影|摄|报道|整理)$", "", s).strip()
-    parts = [p for p in re.split(r"[\s\u3000、]+", s) if p]
+    s = re.sub(r"^[^记]{0,8}?(?=记者|通讯员|实习生)", "", inner).strip()
+    s = re.sub(r"(摄影|摄|报道|整理|文/图|文图|/文|/图)$", "", s).strip()
+    chunks = [c for c in re.split(r"(?:本报|新华社|央视)?(?:特约)?(?:记者|通讯员|实习生|见习记者)", s)]
+    parts = []
+    for c in chunks:
+        for group in re.split(r"[、,，]+", c):
+            ps = [p for p in re.split(r"[\s\u3000]+", group) if p]
+            merged: list[str] = []
+            for p in ps:  # runs of single characters are one name written spaced (郭 赟)
+                if len(p) == 1 and merged and merged[-1].endswith("\x00"):
+                    merged[-1] = merged[-1][:-1] + p + "\x00"
+                elif len(p) == 1:
+                    merged.append(p + "\x00")
+                else:
+                    merged.append(p)
+            parts.extend(m.rstrip("\x00") for m in merged)
     if not parts:
         return None
-    # a single part of 2 chars with an inner space was one name written spaced (郭 赟)
-    if len(parts) > 1 and all(len(p) == 1 for p in parts):
-        parts = ["".join(parts)]
     names = []
     for p in parts:
         if not (2 <= len(p) <= 4) or not LEX.starts_with_surname(p) or p in LEX.not_names:
