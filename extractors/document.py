@@ -128,6 +128,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         all_events.extend(doc._.kg_events)
         articles.append((i, ch, full, body_start, dl, bylines, head_c, doc))
     _unify_dates(all_events)
+    _place_speeches([a[-1] for a in articles])
     mentioned = {b.name for *_, doc in articles for b in doc._.kg_bodies}
     out = []
     for i, ch, full, body_start, dl, bylines, head_c, doc in articles:
@@ -145,13 +146,37 @@ def _speech_event(doc, body_start: int) -> None:
             left = doc._.kg_ctx["text"][p.start - 1] if p.start else "\n"
             if left not in "\n。；":
                 continue
-            ev = EventMention(p.start, p.end, f"{p.name}讲话", f"{p.name}讲话", "meeting", reported=True)
+            ev = EventMention(p.start, p.end, f"{p.name}讲话", f"{p.name}讲话", "meeting", reported=True, synthetic=True)
             ev.spans.append((p.start, p.end + 2))
             doc._.kg_events = list(doc._.kg_events) + [ev]
             doc._.kg_main = ev
             roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc._.kg_ctx["text"], doc._.kg_persons, doc._.kg_events, ev, doc._.kg_bodies)
             doc._.kg_roles, doc._.kg_posts = roles, posts
             return
+
+
+def _place_speeches(docs) -> None:
+    """A speech continued from another page ('<name>讲话') belongs to the event on this page the
+    speaker is said to attend or chair, when there is one (the most specific: a sub-event)."""
+    took_part: dict[str, list[EventMention]] = {}
+    for doc in docs:
+        for r in doc._.kg_roles or []:
+            if r.role in ("attendee", "chair") and not r.event.synthetic:
+                took_part.setdefault(r.person, []).append(r.event)
+    for doc in docs:
+        main = doc._.kg_main
+        if main is None or not main.synthetic:
+            continue
+        speakers = {r.person for r in doc._.kg_roles or [] if r.event is main}
+        cands = [e for p in speakers for e in took_part.get(p, [])]
+        if len(speakers) != 1 or not cands:
+            continue
+        target = max(cands, key=lambda e: (e.parent is not None, e.start))
+        for r in doc._.kg_roles:
+            if r.event is main:
+                r.event = target
+        doc._.kg_events = [e for e in doc._.kg_events if e is not main] + [target]
+        doc._.kg_main = target
 
 
 def _unify_dates(events: list[EventMention]) -> None:

@@ -66,6 +66,7 @@ class EventMention:
     reported: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    synthetic: bool = False  # '<name>讲话' made up for a speech with no named event
 
 
 def _skip_gap(text: str, pos: int) -> int:
