@@ -148,6 +148,10 @@ class EventFinder:
             self._reported(text, ev, bodies, sessions, sents, dates)
         evs = self._fold_headline(evs, body_start)
         main = self._main(evs, body_start)
+        if main is not None and main.kind in ("session", "plenum"):
+            for e in evs:  # 出席会议并参加联组讨论: the group discussion is part of the session
+                if e.kind == "deliberation" and e.parent is None and e.organizer is None and e.label == e.name:
+                    e.parent, e.parent_label, e.name = main.name, main.label, main.name + e.name
         if main is not None and main.date is None and article_date is not None and main.reported:
             main.date, main.end_date = article_date.date, article_date.end_date
             main.time_of_day = main.time_of_day or article_date.time_of_day
