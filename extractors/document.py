@@ -125,6 +125,10 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
             doc = rerun_from(doc, "kg_person_finder", ctx)
         if doc._.kg_main is None:
             _speech_event(doc, body_start)
+        main = doc._.kg_main
+        hl = headline_text(ch)
+        if main is not None and hl and main.label == main.name and main.label in _BARE and not main.synthetic:
+            main.label = main.name = hl  # 主持召开会议: the headline names the meeting
         all_events.extend(doc._.kg_events)
         articles.append((i, ch, full, body_start, dl, bylines, head_c, doc))
     _unify_dates(all_events)
@@ -136,6 +140,9 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         out.append(_article(text, stem, source, i, ch, full, body_start, dl, bylines, head_c, doc, pub))
     return Document(source=source, path=_path or source, sha1=_sha1 or hashlib.sha1(text.encode("utf-8")).hexdigest(),
                     encoding=_encoding, date_published=pub, locale=loc.label if loc else None, articles=tuple(out))
+
+
+_BARE = {"会议", "会谈", "大会", "座谈会", "培训会", "全会", "常务会议", "专题会议", "推进会", "调度会", "工作会议"}
 
 
 def _speech_event(doc, body_start: int) -> None:

@@ -147,7 +147,12 @@ class EventFinder:
         for ev in evs:
             self._reported(text, ev, bodies, sessions, sents, dates)
         evs = self._fold_headline(evs, body_start)
-        main = self._main(evs, body_start)
+        full = [e for e in evs if not (e.label in HEADS and HEADS[e.label] != "deliberation" and e.organizer is None)]
+        main = self._main(full, body_start)
+        if main is not None:  # 主持培训会 / 举行会谈 next to a named event: that event
+            evs = full
+        else:
+            main = self._main(evs, body_start)
         if main is not None and main.kind in ("session", "plenum"):
             for e in evs:  # 出席会议并参加联组讨论: the group discussion is part of the session
                 if e.kind == "deliberation" and e.parent is None and e.organizer is None and e.label == e.name:
@@ -166,6 +171,8 @@ class EventFinder:
     def _org_report(text: str, start: int, bodies: list[BodyMention], dates, sents) -> bool:
         """议案审查委员会举行会议 / 1月20日…举行会谈: a bare event noun after a report verb, with an
         organizer right before the verb or a date earlier in the sentence."""
+        if re.search(rf"(?:{_CHAIR})$", text[max(0, start - 4):start]):
+            return True  # 主持召开会议: chaired, so it took place
         m = re.search(rf"(?:{_REPORT})了?$", text[max(0, start - 8):start])
         if not m:
             return False

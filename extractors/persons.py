@@ -22,6 +22,7 @@ _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
 _POST_NOMINAL = re.compile(alt(_PR["post_nominal"]))
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
 _IDEOLOGY = re.compile(alt(_PR["ideology"]))
+_PERSON_NOUN = re.compile(alt(_PR["person_nouns"]))
 _LEFT_PUNCT = set("，、。；：:,;（(）)“”\n《》 ")
 _SEP = re.compile(r"[、]")
 _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
@@ -44,11 +45,16 @@ class PersonMention:
     titles: tuple[TitleMention, ...] = ()
 
 
+_VERB_WORDS = set(_PR["right"]) | set(_PR["verbs_after_name"]) | set(_PR["verbs_before_name"]) | set(LEX.events["speech_verbs"]) \
+    | set(LEX.events["say_verbs"]) | set(LEX.events["report_verbs"])
+_VERB_START = re.compile(alt(w for w in _VERB_WORDS if len(w) >= 2))
+
+
 def is_name(s: str) -> bool:
-    """Plausible full personal name: surname + 1-2 chars, not a stop word."""
+    """Plausible full personal name: surname + 1-2 chars, not a stop word or a verb."""
     if not (2 <= len(s) <= 4) or not all(CJK.match(c) for c in s):
         return False
-    if not LEX.starts_with_surname(s) or s in LEX.not_names:
+    if not LEX.starts_with_surname(s) or s in LEX.not_names or _VERB_START.match(s):
         return False
     compound = LEX.compound_prefix(s) is not None
     if len(s) == 4 and not compound:
@@ -104,6 +110,11 @@ class PersonFinder:
                     t = titles[j]
                     j -= 1
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_title", tuple(chain)))
+        # after a person noun: 市领导王某、李某参加
+        for m in _PERSON_NOUN.finditer(text):
+            nm = self._name_after(text, m.end())
+            if nm:
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_title"))
         # object of 选举/任命: 选举吴某某为检察长
         for m in _NAME_AFTER_VERB.finditer(text):
             nm = self._name_after(text, m.end())
@@ -142,6 +153,7 @@ class PersonFinder:
             for m in rx.finditer(text):
                 if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
                     found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
+        self._short_forms(text, found)
         out = sorted(found.values(), key=lambda p: p.start)
         # drop overlaps (keep the earlier / longer)
         res: list[PersonMention] = []
@@ -150,6 +162,30 @@ class PersonFinder:
                 continue
             res.append(p)
         return res
+
+    @staticmethod
+    def _short_forms(text: str, found: dict[int, PersonMention]) -> None:
+        """郭主席 / 李书记 after 郭某某 was named: a mention of that person (surname unique so far)."""
+        full = sorted((p for p in found.values() if p.how != "ner"), key=lambda p: p.start)
+        if not full:
+            return
+        by_surname: dict[str, set[str]] = {}
+        first_at: dict[str, int] = {}
+        for p in full:
+            sn = LEX.compound_prefix(p.name) or p.name[0]
+            by_surname.setdefault(sn, set()).add(p.name)
+            first_at.setdefault(p.name, p.start)
+        rx = re.compile(rf"(?P<s>{alt(by_surname)})(?P<t>{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
+        for m in rx.finditer(text):
+            names = by_surname[m.group("s")]
+            if len(names) != 1 or m.start() in found:
+                continue
+            name = next(iter(names))
+            if first_at[name] >= m.start() or any(p.start <= m.start() < p.end for p in found.values()):
+                continue
+            left = text[m.start() - 1] if m.start() else "\n"
+            if left in _LEFT_PUNCT or not CJK.match(left):
+                found[m.start()] = PersonMention(m.start(), m.end(), name, "short")
 
     @staticmethod
     def _name_after(text: str, pos: int) -> tuple[int, int] | None:

@@ -51,7 +51,8 @@ def test_wrapped_names_and_offsets_map_back(page):
     for a in page.articles:
         for p in a.persons:
             for ev in p.mentions:
-                assert squash(PAGE[ev.start:ev.end]) == p.name == ev.text
+                assert squash(PAGE[ev.start:ev.end]) == ev.text
+                assert ev.text == p.name or ev.text[0] == p.name[0]  # full name or 卢主席
         for part in a.participations:
             assert squash(PAGE[part.evidence.start:part.evidence.end]) == squash(part.evidence.text)
     names = {p.name for a in page.articles for p in a.persons}
