@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = time_in_browser(path)
                 print(f"  headless Chromium: interactive after {r['ready_ms'] / 1000:.2f} s "
                       f"(goto→ready wall {r['wall_s']:.2f} s); role filter {r['filter_ms']:.0f} ms "
-                      f"(without attendance edges: {r['shown_after_filter']:,} nodes); search+centre {r['search_ms']:.0f} ms")
+                      f"(without attendance edges: {r['shown_after_filter']:,} nodes); search+centre {r['search_ms']:.0f} ms (clearing that filter first)")
             else:
                 print("  (no Chromium at /usr/bin/chromium: browser timing skipped)")
     return 0

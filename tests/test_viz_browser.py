@@ -199,6 +199,8 @@ def test_hover_physics_toggle_and_png(browser, page_file, tmp_path):
     target = tmp_path / "view.png"
     dl.value.save_as(target)
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 10_000
+    OUT.mkdir(exist_ok=True)
+    shutil.copy(target, OUT / "seed-graph-export.png")
     guard.check()
     page.close()
 

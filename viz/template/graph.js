@@ -196,10 +196,37 @@
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
   });
   $("png").onclick = function () {
-    var canvas = container.querySelector("canvas");
-    var a = el("a"); a.href = canvas.toDataURL("image/png"); a.download = "kg-graph.png";
+    var a = el("a"); a.href = snapshot().toDataURL("image/png"); a.download = "kg-graph.png";
     document.body.appendChild(a); a.click(); a.remove();
   };
+  // the drawn network plus a legend in its corner, so the PNG explains itself
+  function snapshot() {
+    var src = container.querySelector("canvas"), out = document.createElement("canvas");
+    out.width = src.width; out.height = src.height;
+    var ctx = out.getContext("2d"), r = window.devicePixelRatio || 1;
+    ctx.drawImage(src, 0, 0);
+    ctx.scale(r, r);
+    var rows = meta.kinds.length + meta.roles.length, x = 12, y = 12, w = 150, h = 14 + rows * 20;
+    ctx.fillStyle = "rgba(255,255,255,0.92)"; ctx.strokeStyle = "#cccccc";
+    ctx.fillRect(x, y, w, h); ctx.strokeRect(x, y, w, h);
+    ctx.font = "13px " + getComputedStyle(document.body).fontFamily; ctx.textBaseline = "middle";
+    var cy = y + 17;
+    meta.kinds.forEach(function (k) {
+      ctx.fillStyle = k[3]; ctx.beginPath();
+      if (k[2] === "dot") ctx.arc(x + 18, cy, 6, 0, 2 * Math.PI);
+      else if (k[2] === "square") ctx.rect(x + 12, cy - 6, 12, 12);
+      else if (k[2] === "diamond") { ctx.moveTo(x + 18, cy - 7); ctx.lineTo(x + 25, cy); ctx.lineTo(x + 18, cy + 7); ctx.lineTo(x + 11, cy); }
+      else { ctx.moveTo(x + 18, cy - 6); ctx.lineTo(x + 25, cy + 6); ctx.lineTo(x + 11, cy + 6); }
+      ctx.fill();
+      ctx.fillStyle = "#222"; ctx.fillText(k[1] + " " + k[0], x + 34, cy); cy += 20;
+    });
+    meta.roles.forEach(function (role) {
+      ctx.strokeStyle = role[2]; ctx.lineWidth = 3; ctx.setLineDash(role[3] ? [5, 3] : []);
+      ctx.beginPath(); ctx.moveTo(x + 8, cy); ctx.lineTo(x + 28, cy); ctx.stroke();
+      ctx.setLineDash([]); ctx.fillStyle = "#222"; ctx.fillText(role[1] + " " + role[0].replace("_", " "), x + 34, cy); cy += 20;
+    });
+    return out;
+  }
 
   // ---------------------------------------------------------------- messages, legend
   function showMessage(text) { var m = $("message"); m.textContent = text; m.hidden = false; }
@@ -318,6 +345,6 @@
     network: network, data: data, state: state,
     shownNodes: function () { return Array.from(shownNodes); },
     shownEdges: function () { return Array.from(shownEdges); },
-    find: find, centreOn: centreOn, openPanel: openPanel, neighbourhood: neighbourhood, compute: compute
+    find: find, centreOn: centreOn, snapshot: snapshot, openPanel: openPanel, neighbourhood: neighbourhood, compute: compute
   };
 })();
