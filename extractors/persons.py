@@ -25,6 +25,7 @@ _IDEOLOGY = re.compile(alt(_PR["ideology"]))
 _PERSON_NOUN = re.compile(alt(_PR["person_nouns"]))
 _LEFT_PUNCT = set("，、。；：:,;（(）)“”\n《》 ")
 _SEP = re.compile(r"[、]")
+_LEFT_WORDS = tuple(sorted(_PR["left"], key=len, reverse=True))
 _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
 
 
@@ -154,7 +155,9 @@ class PersonFinder:
                 if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
                     found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
         self._short_forms(text, found)
-        out = sorted(found.values(), key=lambda p: p.start)
+        inside = [(b.start, b.end) for b in bodies]
+        out = sorted((p for p in found.values() if not any(a <= p.start and p.end <= b for a, b in inside)),
+                     key=lambda p: p.start)
         # drop overlaps (keep the earlier / longer)
         res: list[PersonMention] = []
         for p in out:
@@ -206,7 +209,7 @@ class PersonFinder:
             if not is_name(s):
                 continue
             left = text[s0 - 1] if s0 > 0 else "\n"
-            if left in _LEFT_PUNCT or s0 == 0:
+            if left in _LEFT_PUNCT or s0 == 0 or text.endswith(_LEFT_WORDS, max(0, s0 - 2), s0):
                 return s0, pos
             if strict:
                 # preceded by a post ending there (主席郭卫东主持) is handled by after_title
@@ -222,7 +225,7 @@ class PersonFinder:
         while queue:
             p = queue.pop()
             # forward
-            if p.end < len(text) and text[p.end] == "、":
+            if p.end < len(text) and text[p.end] in "、和与及":
                 s = p.end + 1
                 name = next((text[s:s + n] for n in (3, 2, 4) if is_name(text[s:s + n]) and _RIGHT.match(text, s + n)), None)
                 if name:
@@ -231,7 +234,7 @@ class PersonFinder:
                         found[s] = pm
                         queue.append(pm)
             # backward
-            if p.start > 0 and text[p.start - 1] == "、":
+            if p.start > 0 and text[p.start - 1] in "、和与及":
                 seg_end = p.start - 1
                 k = seg_end
                 while k > 0 and CJK.match(text[k - 1]) and seg_end - k < 4:

@@ -13,6 +13,12 @@ starting with a common surname (lists of officials in meeting reports are long a
 the model drops rare names in the middle).  Trailing notes like （女） or （苗族） are skipped
 and a last item is cut at 等.
 
+Rule 3, place + body suffix: a LOC span directly followed by a suffix that in training closes
+ORGs made of a place plus that suffix (委, 政府, 军区, 外交部, 队 ...; learned by
+``learn_rules.py`` and shipped as ``model/kg_postrules.json``) becomes one ORG span, swallowing
+a model span that covers exactly the suffix.  Not when the suffix's last char starts a
+dictionary word with the next char (中国队员: 队员).
+
 Lists below are general vocabulary (the most common surnames; common titles/forms of address).
 """
 from __future__ import annotations
@@ -151,7 +157,51 @@ def enumeration(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _org_suffixes() -> tuple[dict[str, int], int]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "model" / "kg_postrules.json"
+    if not path.exists():
+        return {}, 0
+    table = json.loads(path.read_text(encoding="utf-8")).get("org_suffixes", {})
+    return table, max(map(len, table), default=0)
+
+
+def place_suffix(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 3: merge LOC + trained ORG suffix into one ORG; returns the new span list."""
+    table, max_len = _org_suffixes()
+    if not table:
+        return spans
+    words = _words()
+    starts = {s: (s, e, label) for s, e, label in spans}
+    drop: set[Span] = set()
+    add: list[Span] = []
+    for span in sorted(spans):
+        s, e, label = span
+        if label != "LOC" or span in drop:
+            continue
+        for k in range(min(max_len, len(text) - e), 0, -1):
+            suffix = text[e:e + k]
+            if suffix not in table:
+                continue
+            end = e + k
+            if any(s2 < end and e2 > e and (s2, e2) != (e, end) for s2, e2, _ in spans if s2 >= e):
+                break  # another span overlaps the suffix: leave it
+            if end < len(text) and text[end - 1:end + 1] in words:
+                break
+            inner = starts.get(e)
+            if inner is not None and inner[1] == end:
+                drop.add(inner)
+            drop.add(span)
+            add.append((s, end, "ORG"))
+            break
+    return [x for x in spans if x not in drop] + add
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
+    spans = place_suffix(text, spans)
     spans = spans + surname_title(text, spans)
     return sorted(spans + enumeration(text, spans))

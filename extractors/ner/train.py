@@ -4,7 +4,8 @@
 
 Converts ner_train.jsonl / ner_dev.jsonl to DocBin (char tokens) in a temp dir, runs
 ``spacy train`` with ``config.cfg`` on CPU with one thread, and copies ``model-best`` to
-``--out``.  The training JSONL also feeds the gazetteer features (see features.py).
+``--out``.  The training JSONL also feeds the gazetteer features (see features.py) and
+the post-rule statistics written next to the model (see learn_rules.py, postrules.py).
 """
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     import extractors.ner.features  # noqa: F401  registers kg.CharFeatureEmbed.v1
     from spacy.cli.train import train as spacy_train
 
+    from extractors.ner.learn_rules import write_rules
+
     train_jsonl = args.data / "ner_train.jsonl"
     dev_jsonl = args.data / "ner_dev.jsonl"
     tmp = tempfile.TemporaryDirectory(prefix="kg-ner-")
@@ -113,6 +116,8 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
     scrub_paths(args.out)
+    rules = write_rules(train_jsonl, args.out)
+    print(f"post-rule statistics written to {rules}", flush=True)
     print(f"model copied to {args.out} ({dir_size(args.out) / 1e6:.1f} MB)", flush=True)
     tmp.cleanup()
 
