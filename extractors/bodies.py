@@ -19,10 +19,10 @@ CJK = r"[\u4e00-\u9fff]"
 _GENERIC_PLACE = rf"(?:{alt(LEX.provinces)}|(?:(?!政协|中共|中国|委员|人民|[与和及的在是为对向、])[\u4e00-\u9fff]){{1,6}}?(?:自治州|自治县|地区|市|县|区|旗|盟|州))"
 _LEVEL = r"(?<![全各本我两该城县区市省乡镇州])(?P<level>省|市|县|区|州)"
 _SESSION_SUFFIX = re.compile(
-    rf"(?:第?(?P<term>{NUM})届)?第?(?P<n>{NUM})次(?P<what>常委会议|常委会会议|常务委员会会议|主任会议|全体会议|全会|会议)")
+    rf"(?:第?(?P<term>{NUM})届)?第?(?P<n>{NUM})次(?P<what>常委会议|常委会会议|常务委员会会议|主任会议|主席会议|全体会议|全会|会议)")
 _SC_SESSION = re.compile(rf"第(?P<n>{NUM})次(?P<what>会议|全体会议)")
 _MEETING_WORD = {"常委会议": "常务委员会会议", "常委会会议": "常务委员会会议", "常务委员会会议": "常务委员会会议",
-                 "主任会议": "主任会议", "全体会议": "全体会议", "全会": "全体会议", "会议": "会议"}
+                 "主任会议": "主任会议", "主席会议": "主席会议", "全体会议": "全体会议", "全会": "全体会议", "会议": "会议"}
 
 
 @dataclass
@@ -229,8 +229,10 @@ class BodyFinder:
                     tf = self.term_form(cur, term)
                     what = m.group("what")
                     name = f"{tf}第{cn_ordinal(m.group('n'))}次{_MEETING_WORD[what]}"
-                    if what in ("常委会议", "常委会会议", "常务委员会会议", "主任会议"):
+                    if what in ("常委会议", "常委会会议", "常务委员会会议"):
                         kind = "standing_committee_meeting"
+                    elif what in ("主任会议", "主席会议"):
+                        kind = "meeting"
                     elif cur.family == "party_committee" or what == "全会":
                         kind = "plenum"
                     else:

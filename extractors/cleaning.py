@@ -14,6 +14,8 @@ _FW = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0
 _FW[0xFF05] = ord("%")
 _FW[0xFF0E] = ord(".")  # only matters between digits; harmless elsewhere in this text type
 _WS = re.compile(r"\s+")
+_ASCII_PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)|[,;:](?=\D)|[()!?]")
+_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 FINAL = set("。！？!?")
 CLOSERS = set("”’」』）)】")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -42,6 +44,8 @@ def clean(text: str, start: int = 0, end: int | None = None) -> Cleaned:
     """Clean text[start:end]: join wraps, drop spaces inside Chinese, keep paragraph ends as '\\n'."""
     end = len(text) if end is None else end
     seg = text[start:end].translate(_FW)
+    if _ASCII_PUNCT.search(seg):  # ASCII punctuation in Chinese text -> full-width (same length)
+        seg = _ASCII_PUNCT.sub(lambda m: _FULL[m.group()], seg)
     out: list[str] = []
     omap: list[int] = []
     pos = 0

@@ -153,9 +153,14 @@ class EventFinder:
             evs = full
         else:
             main = self._main(evs, body_start)
-        if main is not None and main.kind in ("session", "plenum"):
-            for e in evs:  # 出席会议并参加联组讨论: the group discussion is part of the session
-                if e.kind == "deliberation" and e.parent is None and e.organizer is None and e.label == e.name:
+        for e in evs:  # 出席会议并参加联组讨论 / 出席市政协八届二次会议的委员进行分组讨论: part of the session
+            if e.kind == "deliberation" and e.parent is None and e.organizer is None and e.label == e.name:
+                sent = next(((a, b) for a, b in sents if a <= e.start < b), (e.start, e.end))
+                near = [x for x in sessions if sent[0] <= x.start < e.start and x.kind == "session"]
+                if near:
+                    x = near[-1]
+                    e.parent, e.parent_label, e.name = x.name, x.surface, x.name + e.name
+                elif main is not None and main.kind in ("session", "plenum"):
                     e.parent, e.parent_label, e.name = main.name, main.label, main.name + e.name
         if main is not None and main.date is None and article_date is not None and main.reported:
             main.date, main.end_date = article_date.date, article_date.end_date
@@ -250,7 +255,9 @@ class EventFinder:
                 ev.parent, ev.parent_label, ev.organizer = x.name, x.surface, x.body.name
                 orgs = [x.body]
             has_date = any(sent[0] <= d.start < ev.start for d in dates)
-            if not (orgs or has_date or _BEFORE_CHAIR.search(before) or ev.organizer):
+            if re.search(r"(?:关于|即将|将要|将于|准备|筹备|决定)(?:召开|举行|举办)$", text[max(0, ev.start - 6):ev.start]):
+                return  # 关于召开…的决定: announced, not reported
+            if not (orgs or has_date or _BEFORE_CHAIR.search(before)):
                 return
             ev.reported = True
             ev.spans.append((ev.start, ev.end))

@@ -142,7 +142,9 @@ class EventComponent:
         doc._.kg_events, doc._.kg_main = events, main
         implied = ctx.get("implied", {})
         rf = RoleFinder(implied)
-        roles, posts = rf.find(text, doc._.kg_persons or [], events, main, doc._.kg_bodies or [])
+        reporters = set(ctx.get("bylines", []))
+        persons = [p for p in doc._.kg_persons or [] if p.name not in reporters]
+        roles, posts = rf.find(text, persons, events, main, doc._.kg_bodies or [])
         doc._.kg_roles, doc._.kg_posts = roles, posts
         return doc
 

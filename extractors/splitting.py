@@ -124,6 +124,10 @@ def split(text: str) -> list[Chunk]:
         elif START_RE.match(ln.text):
             kind[i] = "start"
     starts = [i for i in range(n) if kind[i] == "start"]
+
+    def raw(line: Line) -> str:
+        return text[line.start:line.end]
+
     heads: dict[int, list[int]] = {}
     prev = 0
     for i in starts:
@@ -135,7 +139,7 @@ def split(text: str) -> list[Chunk]:
         if i < gap_start:
             continue
         head_idx = [h for h in heads[i] if h >= gap_start]
-        _gap(lines, gap_start, head_idx[0] if head_idx else i, chunks)
+        _gap(lines, gap_start, head_idx[0] if head_idx else i, chunks, raw)
         nxt = starts[idx + 1] if idx + 1 < len(starts) else n
         limit = heads[nxt][0] if nxt < n and heads.get(nxt) else nxt
         byline, bspan = None, None
@@ -157,7 +161,7 @@ def split(text: str) -> list[Chunk]:
         chunks.append(Chunk(lines[i].start, body_end, [lines[h] for h in head_idx], byline, bspan,
                             bool(CONT_RE.match(lines[i].text))))
         gap_start = k if byline else max(k, end_line + 1)
-    _gap(lines, gap_start, n, chunks)
+    _gap(lines, gap_start, n, chunks, raw)
     chunks.sort(key=lambda c: c.body_start)
     return chunks
 
@@ -184,7 +188,7 @@ def _is_title_block(block: list[Line]) -> bool:
     return total <= 60 and all(_is_headline(l) or ADOPTED_RE.match(l.text) for l in block)
 
 
-def _gap(lines: list[Line], a: int, b: int, chunks: list[Chunk]) -> None:
+def _gap(lines: list[Line], a: int, b: int, chunks: list[Chunk], text_of=lambda l: l.text) -> None:
     """Lines between articles: trailing headline of the previous article, or stand-alone texts."""
     blocks = _blocks(lines, a, b)
     if not blocks:
@@ -202,6 +206,16 @@ def _gap(lines: list[Line], a: int, b: int, chunks: list[Chunk]) -> None:
 
     def flush() -> None:
         if cur_body:
+            last = cur_body[-1]
+            m = BYLINE_RE.search(last.text)
+            names = byline_names(m.group(1)) if m else None
+            if names:  # a byline closing a stand-alone text
+                raw = text_of(last)
+                rm = BYLINE_RE.search(raw)
+                if rm:
+                    bs = last.start + rm.start()
+                    chunks.append(Chunk(cur_body[0].start, bs, list(cur_head), m.group(1), (bs, last.start + rm.end())))
+                    return
             chunks.append(Chunk(cur_body[0].start, cur_body[-1].end, list(cur_head)))
         elif cur_head and not chunks_has(cur_head):
             chunks.append(Chunk(cur_head[0].start, cur_head[0].start, list(cur_head)))
