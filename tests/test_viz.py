@@ -156,3 +156,18 @@ def test_cli_writes_an_offline_file(tmp_path):
     assert viz_command(bad) == 2
     missing = parser.parse_args(["--store", str(tmp_path / "nothing"), "-o", str(out)])
     assert viz_command(missing) == 1
+
+
+def test_read_only_store_projection_is_computed_once(tmp_path):
+    from viz.page import projection
+
+    doc = seed_document()
+    minter = IriMinter()
+    with KgStore(tmp_path / "store") as s:
+        s.replace([GraphBatch(minter.graph_prefix(doc.source), tuple(ArticleGraphBuilder(minter).document_graphs(doc)))])
+        assert projection(s) is not projection(s)  # writable: always fresh
+    ro = KgStore(tmp_path / "store", read_only=True)
+    first = projection(ro)
+    assert projection(ro) is first
+    render_graph_page(ro, person="郭卫东")  # filtering works on copies: the cached graph is untouched
+    assert projection(ro) is first and len(first) == len(load_graph(ro))

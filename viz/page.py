@@ -1,6 +1,7 @@
 """Store + filters → HTML page: the one entry point the CLI (`kg viz`) and the server (`/graph`) share."""
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -13,6 +14,20 @@ from viz.query import load_graph
 from viz.render import PageInfo, render_html
 
 MAX_NODES = 3000  # above this, show the most connected part and say what was left out
+
+# A read-only store never changes while it is open (Oxigraph opens a snapshot), so its projection
+# is computed once: the server's /graph then costs filters + render, not 5,000 nodes of SPARQL.
+_PROJECTIONS: weakref.WeakKeyDictionary[KgStore, nx.MultiDiGraph] = weakref.WeakKeyDictionary()
+
+
+def projection(store: KgStore) -> nx.MultiDiGraph:
+    """The whole projection of the store (cached for read-only stores; callers must not mutate it)."""
+    if not store.read_only:
+        return load_graph(store)
+    g = _PROJECTIONS.get(store)
+    if g is None:
+        g = _PROJECTIONS[store] = load_graph(store)
+    return g
 
 
 def _narrowing_hint(g: nx.MultiDiGraph) -> str:
@@ -50,7 +65,7 @@ def build_view(
     )
     if f.hops not in (1, 2, 3):
         raise flt.FilterError(f"hops must be 1, 2 or 3, got {hops}")
-    full = load_graph(store)
+    full = projection(store)
     g = flt.apply(full, f)
     # a node with no edge is not part of any network (bodies merely mentioned, say): leave it out,
     # unless it is what the view is centred on
