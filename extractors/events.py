@@ -27,8 +27,9 @@ _GAP_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|�
 _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE})$")
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
 _AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:{_REPORT})")
-_BEFORE_REPORT = re.compile(rf"(?:{_REPORT})了?$")
-_BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR})$")
+_PRE_MOD = r"(?:新一届|新一轮|首次|本届|本次|此次|这次)?"
+_BEFORE_REPORT = re.compile(rf"(?:{_REPORT})了?{_PRE_MOD}$")
+_BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR}){_PRE_MOD}$")
 _BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
 _SUB = re.compile(rf"第?(?P<n>{NUM})次(?P<what>全体会议|会议)")
 _DELIB = re.compile(r"代表团(?P<all>全团|分组)?(?:继续)?(?:审议|讨论)")
@@ -234,7 +235,7 @@ class EventFinder:
         m = _AFTER.match(text, ev.end)
         if m and (_SUB.match(text, m.end()) or _HEAD_RE.match(text, m.end())):
             m = None  # 市政协十一届三次会议举行第二次全体会议: the session organises, the sitting happens
-        before = text[max(0, ev.start - 6):ev.start]
+        before = text[max(0, ev.start - 9):ev.start]
         sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
         if m:
             ev.reported = True
@@ -243,7 +244,7 @@ class EventFinder:
             ev.spans.append((ev.start, m.end()))
             self._date(ev, dates, sent, m.end())
         elif _BEFORE_REPORT.search(before) or _BEFORE_CHAIR.search(before):
-            vb = re.search(rf"(?:{_REPORT}|{_CHAIR})了?$", before)
+            vb = re.search(rf"(?:{_REPORT}|{_CHAIR})了?{_PRE_MOD}$", before)
             vstart = _skip_gap(text, ev.start - (len(vb.group()) if vb else 0))
             orgs = [b for b in bodies if sent[0] <= b.start and b.end == vstart]
             sess = [x for x in sessions if sent[0] <= x.start and x.end == vstart]
