@@ -49,6 +49,21 @@ def date_from_filename(name: str) -> str | None:
     return iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+_HEADER_RE = re.compile(rf"{_Y}{_M}{_D}\s*(?:星期|周)?[一二三四五六日天]?")
+
+
+def header_date(text: str) -> str | None:
+    """The issue date printed in a page header (2024年3月22日 星期五) in the first lines, if any."""
+    head = "\n".join(text.splitlines()[:3])
+    head = re.sub(r"[ \t\u3000]+", "", head)
+    for m in _HEADER_RE.finditer(head):
+        line = head[head.rfind("\n", 0, m.start()) + 1:]
+        line = line[:line.find("\n")] if "\n" in line else line
+        if len(line) <= 40 and not re.search(r"[，。；]|通过|召开|举行", line):  # a header, not a sentence
+            return iso(to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d")))
+    return None
+
+
 def page_year(text: str) -> int | None:
     """Year of the latest full date written on the page (2024年3月21日), else None."""
     ys = [to_int(m.group("y")) for m in YEAR_FULL_RE.finditer(text)]

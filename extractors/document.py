@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cleaning import Cleaned, clean
-from .dates import date_from_filename, page_year
+from .dates import date_from_filename, header_date, page_year
 from .decoding import decode_bytes
 from .errors import EmptyInputError
 from .events import EventMention
@@ -73,7 +73,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     """Extract records from already decoded text; `source` names it (file name, used for ids)."""
     if not text or not text.strip():
         raise EmptyInputError(f"{source}: empty input (no text)")
-    pub = date or date_from_filename(source)
+    pub = date or date_from_filename(source) or header_date(text)
     loc = parse_locale(locale) if locale else detect_locale(text)
     year = int(pub[:4]) if pub else page_year(text)
     known = frozenset(x for x in (loc.city, loc.province, loc.county) if x) if loc else frozenset()

@@ -50,3 +50,9 @@ def test_year_sources():
     assert date_from_filename("2023-07-01-page3.txt") == "2023-07-01"
     assert date_from_filename("000_4de6902b1dfc0275.txt") is None
     assert page_year("（2022年6月2日通过）……6月1日") == 2022
+
+
+def test_issue_date_from_page_header_only():
+    from extractors.dates import header_date
+    assert header_date("长治日报\n2023年9月8日 星期五\n第2版") == "2023-09-08"
+    assert header_date("（2023年9月7日市政协常委会议通过）\n正文") is None

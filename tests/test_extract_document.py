@@ -111,3 +111,29 @@ def test_binary_and_empty_files(tmp_path):
     empty.write_bytes(b"\n \n")
     with pytest.raises(EmptyInputError):
         extract_document(empty)
+
+
+STATE_PLENARY = """新华社北京3月17日电 国务院总理李强17日主持召开新一届国务院第一次全体会议。李强强调，要抓好落实。
+国务院副总理丁薛祥、何立峰，国务委员吴政隆、谌贻琴出席会议。
+"""
+
+
+def test_plenary_of_state_council_with_modifier_and_names_with_zheng():
+    doc = extract_text(STATE_PLENARY, source="xh_20230318.txt")
+    a = doc.articles[0]
+    ev = next(e for e in a.events if e.kind == "plenary")
+    assert ev.name == "国务院第一次全体会议" and ev.date == "2023-03-17"
+    got = {(p.role, p.person) for p in a.participations}
+    assert {("chair", "李强"), ("speaker", "李强"), ("attendee", "吴政隆"), ("attendee", "谌贻琴")} <= got
+    assert ("attendee", "李强") not in got
+
+
+def test_pdf_page_with_interleaved_column_and_headline_after():
+    text = (" 本报讯 5月\n9 日下午，县\n政协召开主席\n会议。\n 县政协主席\n司马红英主\n持会议。 （杜 鹃）\n\n"
+            "县政协召开主席会议\n")
+    doc = extract_text(text, source="p_20220510.txt", locale="安徽省宿州市灵璧县")
+    a = next(a for a in doc.articles if a.events)
+    assert a.headline == "县政协召开主席会议" and a.reporters == ("杜鹃",)
+    chair = [p for p in a.participations if p.role == "chair"][0]
+    assert chair.person == "司马红英" and chair.event_date == "2022-05-09"
+    assert squash(text[chair.evidence.start:chair.evidence.end]) == "司马红英"
