@@ -29,7 +29,9 @@ class Cleaned:
     omap: tuple[int, ...]
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
-        """Original [start, end) covering cleaned [start, end)."""
+        """Original [start, end) covering cleaned [start, end) (clamped to the text)."""
+        end = min(end, len(self.omap))
+        start = min(start, end)
         if end <= start:
             o = self.omap[start] if start < len(self.omap) else (self.omap[-1] + 1 if self.omap else 0)
             return o, o
