@@ -23,7 +23,8 @@ from .splitting import LEAD_BYLINE_RE, byline_names, headline_text, split
 
 DATELINE_RE = re.compile(
     r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*(本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
-    r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|据新华社[^，。]{0,14}?电)(?:[（(](?P<by>[^（）()]{2,30})[)）])?")
+    r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|据新华社[^，。]{0,14}?电)"
+    r"(?:[（(](?P<by>[^（）()]{2,30})[)）]|\s*(?P<by2>(?:本报)?记者[\u4e00-\u9fff、 ]{2,20}?)(?:报道)?[：:])?")
 
 
 @dataclass
@@ -93,8 +94,8 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         bylines = byline_names(ch.byline) if ch.byline else []
         bylines = bylines or []
         dl_by = []
-        if dl and dl.group("by"):
-            dl_by = byline_names(dl.group("by")) or []
+        if dl and (dl.group("by") or dl.group("by2")):
+            dl_by = byline_names(dl.group("by") or dl.group("by2")) or []
         first_line = text[ch.body_start:text.find("\n", ch.body_start) if "\n" in text[ch.body_start:] else len(text)]
         lb = LEAD_BYLINE_RE.match(first_line.strip())
         if lb:

@@ -16,7 +16,7 @@ from .persons import PersonMention, TitleMention
 
 _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
-_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:报告|辅导|讲座|授课)")
+_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明)")
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
@@ -125,8 +125,21 @@ class RoleFinder:
                 fact(p, main, "attendee", i)
         # speakers
         subj = self._sentence_subject(text, a, ps, bodies)
-        if subj is not None and _SPEECH_RE.search(text, subj.end, b):
-            fact(subj, main, "speaker", 1)
+        for m in _SPEECH_RE.finditer(text, a, b):
+            v = m.start()
+            if re.search(r"(?:所|的|重要|系列)$", text[max(a, v - 2):v]) or text.startswith("精神", m.end()):
+                continue  # 所作的报告 / 重要讲话精神: a noun, not someone speaking here
+            clause_start = max(max(text.rfind(c, a, v) for c in "，；：") + 1, a)
+            here = [p for p in ps if clause_start <= p.start < v and p.how != "ideology"
+                    and not re.search(r"[的对向]", self._residue(text, p.end, v, ps, bodies))]
+            if here:  # 副书记钱某、孙某分别讲话: the names of this clause
+                group = here
+            elif subj is not None and subj.end <= v:  # 张某以《…》为题，…作了专题辅导
+                group = [subj]
+            else:
+                continue
+            for i, q in enumerate(group, 1):
+                fact(q, main, "speaker", i)
         for p in ps:
             if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)

@@ -15,11 +15,11 @@ from .lexicon import LEX
 START_RE = re.compile(
     r"^(?:本报讯|本报[^，。,]{0,14}电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。,]{0,14}电"
     r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|[（(]上接第?[一二三四五六七八九十\d]+版[)）]|据新华社"
-    r"|(?:本报|新华社|人民日报)(?:特约)?记者[\u4e00-\u9fff]{2,12}$)"
+    r"|(?:文[/／|｜]|文/图|图[/／])?(?:本报|新华社|人民日报)(?:特约)?记者[\u4e00-\u9fff]{2,12}$)"
 )
 CONT_RE = re.compile(r"^[（(]上接第?[一二三四五六七八九十\d]+版[)）]")
 BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}(?:记者|通讯员))?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,30}(?:摄影|摄|报道|整理)?)[)）]\s*$")
-LEAD_BYLINE_RE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约)?记者((?:[\s\u3000]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000]*$")
+LEAD_BYLINE_RE = re.compile(r"^(?:文[/／|｜]|图[/／]|文图[/／]|文/图[\s\u3000]*)?(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)((?:[\s\u3000]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000]*$")
 ADOPTED_RE = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
 HEAD_PUNCT = re.compile(r"[。，,；;？?！!：:]")
 
@@ -60,6 +60,7 @@ def _lines(text: str) -> list[Line]:
 def byline_names(inner: str) -> list[str] | None:
     """Names in a byline's parentheses, or None when it is not a byline (（草案）, （2024年…））."""
     s = re.sub(r"^[^记]{0,8}?(?=记者|通讯员|实习生)", "", inner).strip()
+    s = re.sub(r"^(?:文/图|文图|文|图)[/／|｜:：]", "", s).strip()
     s = re.sub(r"(摄影|摄|报道|整理|文/图|文图|/文|/图)$", "", s).strip()
     chunks = [c for c in re.split(r"(?:本报|新华社|央视)?(?:特约)?(?:记者|通讯员|实习生|见习记者)", s)]
     parts = []

@@ -85,3 +85,22 @@ def test_elected_list_shares_the_post(plenary):
 
 def test_seated_on_rostrum_counts_as_present(plenary):
     assert ("薛建平", 1) in roles(plenary, "attendee")
+
+
+def test_speakers_of_their_own_clause_and_not_nouns():
+    t = ("本报讯 3月5日，市委召开常委会会议。市委书记赵一鸣主持会议，副书记钱立、孙海燕分别讲话。"
+         "会议传达了习近平总书记的重要讲话精神，听取并讨论了钟明远所作的报告。")
+    doc = extract_text(t, source="c_20230306.txt", locale="山西省晋城市")
+    sp = sorted((p.person, p.position) for a in doc.articles for p in a.participations if p.role == "speaker")
+    assert sp == [("孙海燕", 2), ("钱立", 1)]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("本报讯 记者王小明报道：3月5日，市政协召开主席会议。", ("王小明",)),
+    ("市政协召开主席会议\n文/本报记者 刘 洋\n3月5日，市政协召开主席会议。", ("刘洋",)),
+    ("本报讯（记者 韦静 通讯员 岑一帆）3月5日，市政协召开主席会议。", ("韦静", "岑一帆")),
+    ("3月5日，市政协召开主席会议。 （作者：全媒体记者 付 强）", ("付强",)),
+])
+def test_byline_forms(text, names):
+    doc = extract_text(text, source="b.txt", locale="广西壮族自治区柳州市")
+    assert tuple(r for a in doc.articles for r in a.reporters) == names

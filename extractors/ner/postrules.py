@@ -13,6 +13,13 @@ starting with a common surname (lists of officials in meeting reports are long a
 the model drops rare names in the middle).  Trailing notes like （女） or （苗族） are skipped
 and a last item is cut at 等.
 
+Rule 2b, cut names: a model PER span of one char (a surname) that is neither followed by a
+title nor by another span, but by one or two CJK chars and then a name boundary (punctuation,
+、, or 等/为/说/的), is extended over those chars (孙天义、 -> not 孙 alone).  Likewise a PER
+span that is a strict prefix of an enumeration item of 2-4 CJK chars (not the last item,
+which runs on into the clause) is extended to the item.  Not when the added chars form a
+dictionary word (赵外出, 李认为).
+
 Rule 3, place + body suffix: a LOC span directly followed by a suffix that in training closes
 ORGs made of a place plus that suffix (委, 政府, 军区, 外交部, 队 ...; learned by
 ``learn_rules.py`` and shipped as ``model/kg_postrules.json``) becomes one ORG span, swallowing
@@ -42,6 +49,7 @@ TITLES = (
     "夫人", "同志", "老师", "教授", "院士", "博士", "医生", "大夫", "师傅", "大爷", "大妈", "大娘",
     "大姐", "大哥", "阿姨", "老汉", "老太", "元帅", "将军", "主编", "编辑",
     "记者", "律师", "法官", "检察长", "行长", "主任委员", "支书", "委员",
+    "奶奶", "爷爷", "老伯", "首长", "指导", "教练", "兄弟", "姐姐", "哥哥", "叔叔", "婶婶",
 )
 _MAX_TITLE = max(map(len, TITLES))
 _TITLES = set(TITLES)
@@ -200,8 +208,53 @@ def place_suffix(text: str, spans: list[Span]) -> list[Span]:
     return [x for x in spans if x not in drop] + add
 
 
+_NAME_END = set("，,。；;：:！？!?、（(“”\" 等为说的和与在")
+
+
+def _title_at(text: str, i: int) -> bool:
+    return any(text[i:i + k] in _TITLES for k in range(1, _MAX_TITLE + 1))
+
+
+def extend_cut_names(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 2b: extend one-char PER spans (and PER prefixes of list items) to the full name."""
+    starts = {s for s, _, _ in spans}
+    words = _words()
+    out: list[Span] = []
+    n = len(text)
+    for s, e, label in spans:
+        if label == "PER" and e - s == 1 and text[s] in SURNAMES and not _title_at(text, e):
+            for k in (2, 1):
+                end = e + k
+                if end > n or any(x in starts for x in range(e, end)):
+                    continue
+                if not _CJK.match(text[e:end]) or _title_at(text, e + 1) or text[e] in "家氏老小某":
+                    continue
+                if (k == 2 and text[e:end] in words) or (end < n and text[end - 1:end + 1] in words):
+                    continue  # 赵外出 / 李认为: the chars form a word, not a given name
+                if end == n or text[end] in _NAME_END:
+                    e = end
+                    break
+        out.append((s, e, label))
+    if "、" in text:
+        items = {}
+        for run in _enumerations(text):
+            for a, b in run[:-1]:  # the last item runs on into the clause (王芳报道)
+                a, b = _trim(text, a, b, False)
+                items[a] = b
+        fixed = []
+        for s, e, label in out:
+            b = items.get(s)
+            if label == "PER" and b is not None and e < b <= s + 4 and _CJK.match(text[s:b]):
+                if not any(s < x < b for x in starts):
+                    e = b
+            fixed.append((s, e, label))
+        out = fixed
+    return out
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
+    spans = extend_cut_names(text, spans)
     spans = place_suffix(text, spans)
     spans = spans + surname_title(text, spans)
     return sorted(spans + enumeration(text, spans))
