@@ -29,6 +29,9 @@ _LEFT_WORDS = tuple(sorted(_PR["left"], key=len, reverse=True))
 _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
 
 
+_TITLE_IN = re.compile(alt(t for t in LEX.titles if len(t) >= 2))
+
+
 @dataclass
 class TitleMention:
     start: int
@@ -61,7 +64,7 @@ def is_name(s: str) -> bool:
     if len(s) == 4 and not compound:
         return False
     given = s[2:] if compound else s[1:]
-    if any(p in given for p in LEX.non_name_parts) or any(w in s for w in _TITLE_WORDS):
+    if any(p in given for p in LEX.non_name_parts) or any(w in s for w in _TITLE_WORDS) or _TITLE_IN.search(s):
         return False
     return True
 

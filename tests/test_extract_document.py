@@ -137,3 +137,16 @@ def test_pdf_page_with_interleaved_column_and_headline_after():
     chair = [p for p in a.participations if p.role == "chair"][0]
     assert chair.person == "司马红英" and chair.event_date == "2022-05-09"
     assert squash(text[chair.evidence.start:chair.evidence.end]) == "司马红英"
+
+
+def test_today_is_the_dateline_day_and_short_mentions_resolve():
+    text = ("新华社北京1月20日电 国务院总理李强今天上午主持召开国务院常务会议。李总理强调，要稳增长。\n"
+            "（新华社记者 韩 梅）\n")
+    doc = extract_text(text, source="xh_20240121.txt")
+    a = doc.articles[0]
+    ev = next(e for e in a.events if e.name == "国务院常务会议")
+    assert (ev.date, ev.time_of_day) == ("2024-01-20", "上午")
+    li = next(p for p in a.persons if p.name == "李强")
+    assert [m.text for m in li.mentions] == ["李强", "李总理"]
+    assert ("speaker", "李强") in {(p.role, p.person) for p in a.participations}
+    assert a.reporters == ("韩梅",)
