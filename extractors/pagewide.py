@@ -1,0 +1,68 @@
+"""Page-wide passes over the analysed articles of one file.
+
+A page is one context: an event named in one article may be dated in another, and a speech
+continued from another page belongs to the event its speaker is said to attend on this page.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .events import EventMention
+from .roles import _SAY_RE, RoleFinder
+
+BARE = {"会议", "会谈", "大会", "座谈会", "培训会", "全会", "常务会议", "专题会议", "推进会", "调度会", "工作会议"}
+
+
+def speech_event(doc, body_start: int) -> None:
+    """A report of a speech with no named event (雷某某指出 … in a continued article): '<name>讲话'."""
+    for p in doc._.kg_persons:
+        if p.start >= body_start and _SAY_RE.match(doc._.kg_ctx["text"], p.end) and p.how != "ideology":
+            left = doc._.kg_ctx["text"][p.start - 1] if p.start else "\n"
+            if left not in "\n。；":
+                continue
+            ev = EventMention(p.start, p.end, f"{p.name}讲话", f"{p.name}讲话", "meeting", reported=True, synthetic=True)
+            ev.spans.append((p.start, p.end + 2))
+            doc._.kg_events = list(doc._.kg_events) + [ev]
+            doc._.kg_main = ev
+            roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc._.kg_ctx["text"], doc._.kg_persons, doc._.kg_events, ev, doc._.kg_bodies)
+            doc._.kg_roles, doc._.kg_posts = roles, posts
+            return
+
+
+def place_speeches(docs) -> None:
+    """A speech continued from another page ('<name>讲话') belongs to the event on this page the
+    speaker is said to attend or chair, when there is one (the most specific: a sub-event)."""
+    took_part: dict[str, list[EventMention]] = {}
+    for doc in docs:
+        for r in doc._.kg_roles or []:
+            if r.role in ("attendee", "chair") and not r.event.synthetic:
+                took_part.setdefault(r.person, []).append(r.event)
+    for doc in docs:
+        main = doc._.kg_main
+        if main is None or not main.synthetic:
+            continue
+        speakers = {r.person for r in doc._.kg_roles or [] if r.event is main}
+        cands = [e for p in speakers for e in took_part.get(p, [])]
+        if len(speakers) != 1 or not cands:
+            continue
+        target = max(cands, key=lambda e: (e.parent is not None, e.start))
+        for r in doc._.kg_roles:
+            if r.event is main:
+                r.event = target
+        here = replace(target, spans=list(main.spans), aliases=set(target.aliases))  # evidence from this article
+        doc._.kg_events = [e for e in doc._.kg_events if e is not main] + [here]
+        doc._.kg_main = target
+
+
+def unify_dates(events: list[EventMention]) -> None:
+    """Mentions of one event on a page without a date take the date stated elsewhere on the page."""
+    dated: dict[str, set[tuple]] = {}
+    for e in events:
+        if e.date:
+            dated.setdefault(e.name, set()).add((e.date, e.end_date, e.time_of_day))
+    for e in events:
+        if not e.date and e.name in dated and len(dated[e.name]) == 1:
+            e.date, e.end_date, tod = next(iter(dated[e.name]))
+            e.time_of_day = e.time_of_day or tod
+
+
