@@ -81,9 +81,12 @@ def find_dates(text: str, year: int | None, ref: str | None = None) -> list[Date
     """All dates in text. `year` resolves bare month-days; `ref` (ISO) resolves 今天/昨天 and 20日."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    refd = dt.date.fromisoformat(ref) if ref else None
     for m in FULL_RE.finditer(text):
         y = to_int(m.group("y")) if m.group("y") else year
         mo, d = to_int(m.group("m")), to_int(m.group("d"))
+        if not m.group("y") and refd and y == refd.year and mo and mo > refd.month + 1:
+            y -= 1  # 12月30日 in a January issue: last year
         start = iso(y, mo, d)
         end = None
         if m.group("d2"):
@@ -91,7 +94,6 @@ def find_dates(text: str, year: int | None, ref: str | None = None) -> list[Date
             end = iso(y, mo2, to_int(m.group("d2")))
         out.append(DateMention(m.start(), m.end(), start, end, _tod(m), bool(m.group("y"))))
         taken.append(m.span())
-    refd = dt.date.fromisoformat(ref) if ref else None
     for m in DAY_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

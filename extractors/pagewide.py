@@ -18,7 +18,7 @@ def speech_event(doc, body_start: int) -> None:
     for p in doc._.kg_persons:
         if p.start >= body_start and _SAY_RE.match(doc._.kg_ctx["text"], p.end) and p.how != "ideology":
             left = doc._.kg_ctx["text"][p.start - 1] if p.start else "\n"
-            if left not in "\n。；":
+            if left not in "\n。；）)":
                 continue
             ev = EventMention(p.start, p.end, f"{p.name}讲话", f"{p.name}讲话", "meeting", reported=True, synthetic=True)
             ev.spans.append((p.start, p.end + 2))

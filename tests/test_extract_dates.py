@@ -56,3 +56,8 @@ def test_issue_date_from_page_header_only():
     from extractors.dates import header_date
     assert header_date("长治日报\n2023年9月8日 星期五\n第2版") == "2023-09-08"
     assert header_date("（2023年9月7日市政协常委会议通过）\n正文") is None
+
+
+def test_december_day_in_a_january_issue_is_last_year():
+    assert one("12月30日上午，", year=2024, ref="2024-01-02").date == "2023-12-30"
+    assert one("1月1日，", year=2024, ref="2024-01-02").date == "2024-01-01"
