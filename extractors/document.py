@@ -24,7 +24,7 @@ from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, headline_text, split
 DATELINE_RE = re.compile(
     r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*(本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
     r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|据新华社[^，。]{0,14}?电)"
-    r"(?:[（(](?P<by>[^（）()]{2,30})[)）]|\s*(?P<by2>(?:本报)?记者[\u4e00-\u9fff、 ]{2,20}?)(?:报道)?[：:])?")
+    r"(?:[（(](?P<by>[^（）()]{2,30})[)）]|\s*(?P<by2>[\u4e00-\u9fff]{0,5}?记者[\u4e00-\u9fff、 ]{2,24}?)(?:报道)?[：:])?")
 
 
 def _join(parts: list[Cleaned]) -> Cleaned:
@@ -123,10 +123,14 @@ def _prepare(text: str, i: int, ch: Chunk) -> Prepared:
     body_start = len(full.text) - len(body_c.text)
     dl = DATELINE_RE.match(body_c.text)
     names = (byline_names(ch.byline) or []) if ch.byline else []
-    if dl and (dl.group("by") or dl.group("by2")):
-        names += byline_names(dl.group("by") or dl.group("by2")) or []
+    for g in ("by", "by2"):
+        if dl and dl.group(g):  # read from the original: 夏静 沙磊 keeps its space
+            a, b = full.orig_span(body_start + dl.start(g), body_start + dl.end(g))
+            names += byline_names(text[a:b]) or []
+    for ln in ch.lead_bylines:
+        names += byline_names(re.sub(r"^[□■◎●\s\u3000]+|^作者[:：]", "", text[ln.start:ln.end])) or []
     nl = text.find("\n", ch.body_start)
     first_line = text[ch.body_start:nl if nl >= 0 else len(text)].strip()
-    if LEAD_BYLINE_RE.match(first_line):  # 本报记者 王某 李某
-        names += byline_names(first_line) or []
+    if LEAD_BYLINE_RE.match(re.sub(r"\s+", "", first_line)):  # 本报记者 王某 李某
+        names += byline_names(re.sub(r"^[□■◎●\s\u3000]+|^作者[:：]", "", first_line)) or []
     return Prepared(i, ch, full, body_start, dl, list(dict.fromkeys(names)))

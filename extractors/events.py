@@ -33,7 +33,7 @@ _BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR}){_PRE_MOD}$")
 _BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
 _SUB = re.compile(rf"第?(?P<n>{NUM})次(?P<what>全体会议|会议)")
 _DELIB = re.compile(r"代表团(?P<all>全团|分组)?(?:继续)?(?:审议|讨论)")
-QUORUM_RE = re.compile(r"应到[\u4e00-\u9fff]{0,5}?(?P<e>\d+)(?:人|名)[，,]?实到[\u4e00-\u9fff]{0,5}?(?P<p>\d+)(?:人|名)")
+QUORUM_RE = re.compile(r"应到[\u4e00-\u9fff]{0,5}?(?P<e>\d+)(?:人|名)[，,]?(?:实到|出席)[\u4e00-\u9fff]{0,8}?(?P<p>\d+)(?:人|名)")
 SENT_RE = re.compile(r"[^。！？\n]*[。！？\n]?")
 _ANAPHORA = re.compile(r"^(?:本次|此次|这次|该次|本届|这|此|该|上述|各|分组)?$")
 _HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
@@ -68,6 +68,12 @@ class EventMention:
     spans: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     synthetic: bool = False  # '<name>讲话' made up for a speech with no named event
+
+
+def _bigram_sim(a: str, b: str) -> float:
+    x = {a[i:i + 2] for i in range(len(a) - 1)}
+    y = {b[i:i + 2] for i in range(len(b) - 1)}
+    return len(x & y) / max(1, len(x | y))
 
 
 def _skip_gap(text: str, pos: int) -> int:
@@ -233,7 +239,7 @@ class EventFinder:
 
     def _reported(self, text: str, ev: EventMention, bodies: list[BodyMention], sessions, sents, dates) -> None:
         m = _AFTER.match(text, ev.end)
-        if m and (_SUB.match(text, m.end()) or _HEAD_RE.match(text, m.end())):
+        if m and re.search(rf"^[^，。；]{{0,12}}?(?:{alt(HEADS)})", text[m.end():m.end() + 16]):
             m = None  # 市政协十一届三次会议举行第二次全体会议: the session organises, the sitting happens
         before = text[max(0, ev.start - 9):ev.start]
         sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
@@ -248,7 +254,7 @@ class EventFinder:
             vstart = _skip_gap(text, ev.start - (len(vb.group()) if vb else 0))
             orgs = [b for b in bodies if sent[0] <= b.start and b.end == vstart]
             sess = [x for x in sessions if sent[0] <= x.start and x.end == vstart]
-            if sess and not orgs and ev.organizer is None and _SUB.fullmatch(ev.label):
+            if sess and not orgs and ev.organizer is None and (_SUB.fullmatch(ev.label) or ev.label in HEADS):
                 # 市政协十一届三次会议举行第二次全体会议: a sitting of that session
                 x = sess[0]
                 ev.label, ev.name = x.surface + ev.label, x.name + ev.label
@@ -310,7 +316,8 @@ class EventFinder:
         out = []
         for e in evs:
             if e.start < body_start and e.reported:
-                twin = next((b for b in body if b.name != e.name and b.kind == e.kind and b.organizer == e.organizer), None)
+                twin = next((b for b in body if b.name != e.name and (
+                    (b.kind == e.kind and b.organizer == e.organizer) or _bigram_sim(b.label, e.label) >= 0.5)), None)
                 if twin is not None:
                     twin.aliases.add(e.label)
                     continue

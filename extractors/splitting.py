@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from .lexicon import LEX
 
 START_RE = re.compile(
-    r"^(?:本报讯|本报[^，。,]{0,14}电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。,]{0,14}电"
+    r"^(?:本报讯|本网讯|本台讯|本报[^，。,]{0,14}电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。,]{0,14}电"
     r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|[（(]上接第?[一二三四五六七八九十\d]+版[)）]|据新华社"
     r"|(?:文[/／|｜]|文/图|图[/／])?(?:本报|新华社|人民日报)(?:特约)?记者[\u4e00-\u9fff]{2,12}$)"
 )
 CONT_RE = re.compile(r"^[（(]上接第?[一二三四五六七八九十\d]+版[)）]")
 BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}(?:记者|通讯员))?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,30}(?:摄影|摄|报道|整理)?)[)）]\s*$")
-LEAD_BYLINE_RE = re.compile(r"^(?:文[/／|｜]|图[/／]|文图[/／]|文/图[\s\u3000]*)?(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)((?:[\s\u3000]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000]*$")
+LEAD_BYLINE_RE = re.compile(r"^[□■◎●]?[\s\u3000]*(?:作者[:：]|文[/／|｜]|图[/／]|文图[/／]|文/图)?[\s\u3000]*[\u4e00-\u9fff]{0,5}?(?:记者|通讯员)((?:[\s\u3000、]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000、]*$"
+                            r"|^作者[:：][\s\u3000]*((?:[\s\u3000、]*[\u4e00-\u9fff]{2,4}){1,4})[\s\u3000、]*$")
+EDITOR_RE = re.compile(r"^[（(]?(?:责任编辑|责编|编辑|审核|校对|值班编辑)[:：]")
 ADOPTED_RE = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
 HEAD_PUNCT = re.compile(r"[。，,；;？?！!：:]")
 
@@ -45,6 +47,7 @@ class Chunk:
     byline: str | None = None
     byline_span: tuple[int, int] | None = None
     continued: bool = False
+    lead_bylines: list[Line] = field(default_factory=list)  # 本报记者 某某 lines above the start
 
 
 def _lines(text: str) -> list[Line]:
@@ -90,14 +93,19 @@ def byline_names(inner: str) -> list[str] | None:
 
 def _is_headline(line: Line) -> bool:
     t = line.text
-    return 4 <= len(t) <= 40 and not HEAD_PUNCT.search(t) and not START_RE.match(t)
+    return (4 <= len(t) <= 40 and not HEAD_PUNCT.search(t) and not START_RE.match(t)
+            and not LEAD_BYLINE_RE.match(t) and not re.search(r"摄$", t))
 
 
 def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> list[int]:
-    """Indices of the headline lines above start line i (not above line lo)."""
+    """Indices of the headline lines above start line i (not above line lo); byline and photo
+    caption lines between headline and start are skipped."""
     head: list[int] = []
     j = i - 1
-    while j >= lo and kind[j] == "" and _is_headline(lines[j]) and len(head) < 3:
+    while j >= lo and kind[j] == "" and (LEAD_BYLINE_RE.match(lines[j].text) or re.search(r"摄$", lines[j].text)):
+        j -= 1
+    while j >= lo and kind[j] == "" and _is_headline(lines[j]) and len(head) < 6 \
+            and sum(len(lines[h].text) for h in head) + len(lines[j].text) <= 48:
         head.insert(0, j)
         j -= 1
     if head:
@@ -106,7 +114,8 @@ def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> li
     while k >= lo and kind[k] == "blank":
         k -= 1
     blk: list[int] = []
-    while k >= lo and kind[k] == "" and _is_headline(lines[k]) and len(blk) < 3:
+    while k >= lo and kind[k] == "" and _is_headline(lines[k]) and len(blk) < 6 \
+            and sum(len(lines[h].text) for h in blk) + len(lines[k].text) <= 48:
         blk.insert(0, k)
         k -= 1
     if blk and k < j and (k < lo or kind[k] == "blank"):
@@ -140,7 +149,11 @@ def split(text: str) -> list[Chunk]:
         if i < gap_start:
             continue
         head_idx = [h for h in heads[i] if h >= gap_start]
-        _gap(lines, gap_start, head_idx[0] if head_idx else i, chunks, raw)
+        k0 = head_idx[-1] + 1 if head_idx else i
+        while not head_idx and k0 - 1 >= gap_start and kind[k0 - 1] == "" and LEAD_BYLINE_RE.match(lines[k0 - 1].text):
+            k0 -= 1
+        lead = [lines[k] for k in range(k0, i) if LEAD_BYLINE_RE.match(lines[k].text)]
+        _gap(lines, gap_start, head_idx[0] if head_idx else k0, chunks, raw)
         nxt = starts[idx + 1] if idx + 1 < len(starts) else n
         limit = heads[nxt][0] if nxt < n and heads.get(nxt) else nxt
         byline, bspan = None, None
@@ -160,7 +173,7 @@ def split(text: str) -> list[Chunk]:
             k += 1
         body_end = bspan[0] if bspan else lines[end_line].end
         chunks.append(Chunk(lines[i].start, body_end, [lines[h] for h in head_idx], byline, bspan,
-                            bool(CONT_RE.match(lines[i].text))))
+                            bool(CONT_RE.match(lines[i].text)), lead))
         gap_start = k if byline else max(k, end_line + 1)
     _gap(lines, gap_start, n, chunks, raw)
     chunks.sort(key=lambda c: c.body_start)
@@ -206,6 +219,8 @@ def _gap(lines: list[Line], a: int, b: int, chunks: list[Chunk], text_of=lambda 
     cur_body: list[Line] = []
 
     def flush() -> None:
+        while cur_body and EDITOR_RE.match(cur_body[-1].text):
+            cur_body.pop()
         if cur_body:
             last = cur_body[-1]
             m = BYLINE_RE.search(last.text)

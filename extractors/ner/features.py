@@ -140,17 +140,32 @@ def _labels_all(mask: int) -> int:
     return out
 
 
-def _longest_matches(
-    s: str, table: Dict[str, int], max_len: int, code: Callable[[int], int]
-) -> tuple[list[int], list[int]]:
-    """Codes (value*16+len) of the longest table word starting / ending at each position."""
+def _scan(
+    s: str,
+    table: Dict[str, int],
+    max_len: int,
+    code: Callable[[int], int],
+    mask: Optional[Callable[[int], int]] = None,
+) -> tuple[list[int], list[int], Optional[tuple[list[int], list[int], list[int]]]]:
+    """One pass over all table words in ``s`` (the table also holds their prefixes, value 0).
+
+    Returns codes (value*16+len) of the longest word starting / ending at each position and,
+    when ``mask`` is given, SoftLexicon-style bitmasks of the groups of *all* words that
+    begin / are inside / end at each position.
+    """
     n = len(s)
     start = [0] * n
     end = [0] * n
+    b = m = e = None
+    if mask is not None:
+        b = [0] * n
+        m = [0] * n
+        e = [0] * n
     get = table.get
     for i in range(n):
         best = 0
-        for j in range(i + 2, min(n, i + max_len) + 1):
+        stop = i + max_len if i + max_len < n else n
+        for j in range(i + 2, stop + 1):
             v = get(s[i:j])
             if v is None:
                 break
@@ -160,32 +175,15 @@ def _longest_matches(
                     best = c * 16 + (j - i)
                     if not end[j - 1]:
                         end[j - 1] = best
+                if mask is not None:
+                    bit = mask(v)
+                    if bit:
+                        b[i] |= bit
+                        e[j - 1] |= bit
+                        for k in range(i + 1, j - 1):
+                            m[k] |= bit
         start[i] = best
-    return start, end
-
-
-def _match_masks(
-    s: str, table: Dict[str, int], max_len: int, code: Callable[[int], int]
-) -> tuple[list[int], list[int], list[int]]:
-    """SoftLexicon-style bitmasks: groups of *all* table words that begin / are inside / end here."""
-    n = len(s)
-    b = [0] * n
-    m = [0] * n
-    e = [0] * n
-    get = table.get
-    for i in range(n):
-        for j in range(i + 2, min(n, i + max_len) + 1):
-            v = get(s[i:j])
-            if v is None:
-                break
-            if v:
-                c = code(v)
-                if c:
-                    b[i] |= c
-                    e[j - 1] |= c
-                    for k in range(i + 1, j - 1):
-                        m[k] |= c
-    return b, m, e
+    return start, end, (b, m, e) if mask is not None else None
 
 
 def _group_bit(v: int) -> int:
@@ -303,23 +301,23 @@ def doc_features(
     nxt[:-1] = uni[1:]
     out[:, 1] = prev * _MUL + uni
     out[:, 2] = uni * _MUL + nxt + numpy.uint64(7)
-    ls, le = _longest_matches(s, lex, LEX_MAX, _identity)
+    ls, le, lmask = _scan(s, lex, LEX_MAX, _identity, _group_bit if soft_lexicon else None)
     out[:, 3] = ls
     out[:, 4] = le
     if train:
         gcode = _fold_filter(zlib.crc32(doc.text.encode("utf-8")) % K_FOLDS)
     else:
         gcode = _labels_all
-    gs, ge = _longest_matches(s, gaz, GAZ_MAX, gcode)
+    gs, ge, gmask = _scan(s, gaz, GAZ_MAX, gcode, gcode if soft_lexicon else None)
     out[:, 5] = gs
     out[:, 6] = ge
     col = N_FEATURES
     if soft_lexicon:
-        b, m, e = _match_masks(s, lex, LEX_MAX, _group_bit)
+        b, m, e = lmask
         out[:, col] = b
         out[:, col + 1] = m
         out[:, col + 2] = e
-        gb, gm, ge2 = _match_masks(s, gaz, GAZ_MAX, gcode)
+        gb, gm, ge2 = gmask
         out[:, col + 3] = [x | (y << 3) | (z << 6) for x, y, z in zip(gb, gm, ge2)]
         col += 4
     if cues is not None:
