@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .bodies import BodyFinder, BodyMention, SessionMention, _SESSION_SUFFIX, _MEETING_WORD
 from .dates import DateMention
 from .lexicon import LEX, alt
-from .numerals import NUM, cn_ordinal
+from .numerals import NUM, cn_ordinal, to_cn
 
 _EV = LEX.events
 HEADS: dict[str, str] = _EV["heads"]
@@ -68,6 +68,9 @@ class EventMention:
     spans: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     synthetic: bool = False  # '<name>讲话' made up for a speech with no named event
+
+
+_DIGIT_ORD = re.compile(r"第(\d+)(次|届)")
 
 
 def _bigram_sim(a: str, b: str) -> float:
@@ -153,6 +156,10 @@ class EventFinder:
         # reported?
         for ev in evs:
             self._reported(text, ev, bodies, sessions, sents, dates)
+        for e in evs:  # 第35次 -> 第三十五次 in canonical names
+            e.name = _DIGIT_ORD.sub(lambda m: f"第{to_cn(int(m.group(1)))}{m.group(2)}", e.name)
+            if e.parent:
+                e.parent = _DIGIT_ORD.sub(lambda m: f"第{to_cn(int(m.group(1)))}{m.group(2)}", e.parent)
         evs = self._fold_headline(evs, body_start)
         full = [e for e in evs if not (e.label in HEADS and HEADS[e.label] != "deliberation" and e.organizer is None)]
         main = self._main(full, body_start)

@@ -27,6 +27,7 @@ the bare component gives the model output only.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -58,6 +59,19 @@ def load_ner(path: str | None = None):
     return spacy.load(model)
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _make_doc(nlp, text: str):
+    """The char tokenizer's Doc, built directly when the text has no whitespace (the common
+    case); spaCy's tokenizer spends most of its time aligning spaces."""
+    if _SPACE.search(text) is None:
+        from spacy.tokens import Doc
+
+        return Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+    return nlp.make_doc(text)
+
+
 def _spans(doc) -> list[Span]:
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
 
@@ -70,7 +84,8 @@ def recognize(texts: Iterable[str], batch_size: int = 128) -> list[list[Span]]:
     out: list[list[Span]] = [[] for _ in texts]
     todo = [i for i, t in enumerate(texts) if t and not t.isspace()]
     nlp = load_ner()
-    for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=batch_size)):
+    docs = (_make_doc(nlp, texts[i]) for i in todo)
+    for i, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
         out[i] = apply_rules(texts[i], _spans(doc))
     return out
 
