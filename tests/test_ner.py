@@ -150,3 +150,11 @@ def test_annotate_jsonl_names_bad_line(bad: str) -> None:
     src = io.StringIO('{"text": "北京"}\n' + bad + "\n")
     with pytest.raises(NERInputError, match="line 2"):
         annotate_jsonl(src, io.StringIO())
+
+
+def test_fast_doc_path_matches_tokenizer(nlp) -> None:
+    from extractors.ner import _make_doc
+
+    for text in ("国务院新闻办公室今天举行发布会。", "ａ b\u3000中国", "  两头空格  "):
+        fast, slow = _make_doc(nlp, text), nlp.make_doc(text)
+        assert [(t.text, t.whitespace_) for t in fast] == [(t.text, t.whitespace_) for t in slow]
