@@ -27,6 +27,10 @@ _VERBISH = re.compile(r"[主出参列讲指强表作听通审批选召举当]")
 _SUBJ_FILLER = re.compile(r"本报讯|会上|会议上|随后|同时|此外|最后|首先|会议期间|在会上|[，、：:\s\d月日年上下午晚]")
 
 
+# posts that name their own office: never take the body of a neighbouring post by ellipsis
+_OWN_BODY_TITLES = {"国家主席", "国家副主席", "中央军委主席", "军委主席", "军委副主席", "总书记", "委员长", "副委员长", "大使", "发言人", "新闻发言人"}
+
+
 @dataclass
 class RoleFact:
     person: str
@@ -279,7 +283,8 @@ class RoleFinder:
                 elif t.title in self.implied:
                     name, bw = self.implied[t.title]
                     written = t.title
-                elif last_body is not None and p.how == "after_title" and not t.title.startswith("大会"):
+                elif last_body is not None and p.how == "after_title" and not t.title.startswith("大会") \
+                        and t.title not in _OWN_BODY_TITLES:
                     lb = last_body[1]
                     name = lb.parent if lb.organ in ("party_group", "office") and lb.parent else lb.name
                 out.append(PostFact(p.name, t.title, name, written, (min(t.start, p.start), max(t.end, p.end))))
