@@ -15,7 +15,8 @@ from .lexicon import LEX, _load, alt
 
 _PR = _load("persons.json")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-_TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处台])")
+# a post not followed by what makes it another word (主席团, 委员会, 市长期, 局长远)
+_TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处台])(?<!长(?=[期远久效足治]))")
 _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《\d]|$)")
 _NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]))
@@ -89,12 +90,21 @@ def find_titles(text: str, bodies: list[BodyMention]) -> list[TitleMention]:
     return out
 
 
+def _place_stems(places) -> set[str]:
+    """阳泉市 -> {阳泉市, 阳泉}: place names that look like personal names (阳 is a surname)."""
+    out = set()
+    for p in list(places) + LEX.provinces:
+        out.add(p)
+        out.add(re.sub(r"(?:市|省|县|区|自治区|自治州|地区|盟|旗)$", "", p))
+    return out
+
+
 class PersonFinder:
     """Find person mentions in one article text."""
 
     def find(self, text: str, titles: list[TitleMention], bodies: list[BodyMention],
              byline_names: list[str] = (), extra_names: set[str] | None = None,
-             ner_spans: list[tuple[int, int]] = ()) -> list[PersonMention]:
+             ner_spans: list[tuple[int, int]] = (), places: set[str] = frozenset()) -> list[PersonMention]:
         found: dict[int, PersonMention] = {}
 
         def add(pm: PersonMention) -> None:
@@ -159,8 +169,9 @@ class PersonFinder:
                     found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
         self._short_forms(text, found)
         inside = [(b.start, b.end) for b in bodies]
-        out = sorted((p for p in found.values() if not any(a <= p.start and p.end <= b for a, b in inside)),
-                     key=lambda p: p.start)
+        stems = _place_stems(places)
+        out = sorted((p for p in found.values() if not any(a <= p.start and p.end <= b for a, b in inside)
+                      and p.name not in stems), key=lambda p: p.start)
         # drop overlaps (keep the earlier / longer)
         res: list[PersonMention] = []
         for p in out:

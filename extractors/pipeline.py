@@ -116,7 +116,8 @@ class PersonComponent:
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.kg_ctx or {}
         persons = self.finder.find(ctx.get("text") or doc.text, doc._.kg_titles or [], doc._.kg_bodies or [],
-                                   ctx.get("bylines", []), ctx.get("names", set()), doc._.kg_ner or [])
+                                   ctx.get("bylines", []), ctx.get("names", set()), doc._.kg_ner or [],
+                                   set(ctx.get("known_places", ())))
         doc._.kg_persons = persons
         doc.spans["kg_persons"] = [sp for p in persons if (sp := _span(doc, p.start, p.end, "PER"))]
         return doc

@@ -104,3 +104,11 @@ def test_speakers_of_their_own_clause_and_not_nouns():
 def test_byline_forms(text, names):
     doc = extract_text(text, source="b.txt", locale="广西壮族自治区柳州市")
     assert tuple(r for a in doc.articles for r in a.reporters) == names
+
+
+def test_words_that_look_like_names_are_not_persons():
+    t = ("本报讯 2023年6月1日，阳泉市长期坚持高质量发展、全方位转型。关于推进工作，"
+         "市政协主席团常务主席会议召开。常务主席向好同志们致意。市长王立新主持会议。")
+    doc = extract_text(t, source="n.txt", locale="山西省阳泉市")
+    names = {p.name for a in doc.articles for p in a.persons}
+    assert names == {"王立新"}

@@ -20,6 +20,10 @@ span that is a strict prefix of an enumeration item of 2-4 CJK chars (not the la
 which runs on into the clause) is extended to the item.  Not when the added chars form a
 dictionary word (赵外出, 李认为).
 
+Rule 2c, transliterated names: the corpus keeps A·B names as one PER (137 times in training,
+never as two adjacent PER spans), so PER · PER becomes one span, and a PER directly followed
+by · and a run of CJK chars up to a boundary is extended over it.
+
 Rule 3, place + body suffix: a LOC span directly followed by a suffix that in training closes
 ORGs made of a place plus that suffix (委, 政府, 军区, 外交部, 队 ...; learned by
 ``learn_rules.py`` and shipped as ``model/kg_postrules.json``) becomes one ORG span, swallowing
@@ -252,8 +256,35 @@ def extend_cut_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def join_dotted_names(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 2c: one PER span for A·B transliterated names."""
+    if "·" not in text:
+        return spans
+    spans = sorted(spans)
+    out: list[Span] = []
+    starts = {s for s, _, _ in spans}
+    for span in spans:
+        s, e, label = span
+        if out and label == "PER" and out[-1][2] == "PER" and out[-1][1] + 1 == s and text[s - 1] == "·":
+            out[-1] = (out[-1][0], e, "PER")
+            continue
+        out.append(span)
+    result: list[Span] = []
+    for s, e, label in out:
+        while label == "PER" and e + 1 < len(text) and text[e] == "·":
+            j = e + 1
+            while j < len(text) and "\u4e00" <= text[j] <= "\u9fff" and j not in starts and j - e <= 8:
+                j += 1
+            if j == e + 1 or (j < len(text) and text[j] not in _NAME_END and text[j] != "·"):
+                break
+            e = j
+        result.append((s, e, label))
+    return result
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
+    spans = join_dotted_names(text, spans)
     spans = extend_cut_names(text, spans)
     spans = place_suffix(text, spans)
     spans = spans + surname_title(text, spans)
