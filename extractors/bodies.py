@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import LEX, alt
-from .locale import Locale
+from .locality import Locale
 from .numerals import NUM, cn_ordinal
 
 CJK = r"[\u4e00-\u9fff]"
@@ -75,7 +75,7 @@ def _compiled(known: tuple[str, ...]) -> list[tuple[re.Pattern, dict, bool]]:
                     for k, v in subs.items():
                         if k != "{KPLACE}":
                             rest = rest.replace(k, v)
-                    pat = f"(?:(?<![\u4e00-\u9fff])|(?<=[的在和与及、，。对向]))(?P<place>{kplace}){rest}"
+                    pat = f"(?P<place>{kplace}){rest}"
                 else:
                     for k, v in subs.items():
                         pat = pat.replace(k, v, 1)

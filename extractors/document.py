@@ -15,14 +15,14 @@ from .decoding import decode_bytes
 from .errors import EmptyInputError
 from .assemble import Prepared, build_article
 from .dates import find_dates
-from .locale import Locale, detect_locale, parse_locale
+from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import analyse, rerun_from
 from .pagewide import BARE, place_speeches, speech_event, unify_dates
 from .records import Document
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, headline_text, split
 
 DATELINE_RE = re.compile(
-    r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*(本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
+    r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*([\u4e00-\u9fff]{2,8}讯(?=[（(\s\d])|本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
     r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|据新华社[^，。]{0,14}?电)"
     r"(?:[（(](?P<by>[^（）()]{2,30})[)）]|\s*(?P<by2>[\u4e00-\u9fff]{0,5}?记者[\u4e00-\u9fff、 ]{2,24}?)(?:报道)?[：:])?")
 
@@ -71,7 +71,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     pub = date or date_from_filename(source) or header_date(text)
     loc = parse_locale(locale) if locale else detect_locale(text)
     year = int(pub[:4]) if pub else page_year(text)
-    known = frozenset(x for x in (loc.city, loc.province, loc.county) if x) if loc else frozenset()
+    known = frozenset({x for x in (loc.city, loc.province, loc.county) if x} if loc else set()) | places_in(text)
     implied = _implied(loc, known)
     preps = [_prepare(text, i, ch) for i, ch in enumerate(split(text))]
     # first pass: analyse every article

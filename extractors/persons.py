@@ -136,7 +136,7 @@ class PersonFinder:
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_verb"))
         # post-nominal: 刘文华市长, 以习近平同志为核心
         for m in _POST_NOMINAL.finditer(text):
-            if any(a <= m.start() - 1 < b for a, b in body_spans):
+            if any(a <= m.start() - 1 < b for a, b in body_spans) or text.startswith("们", m.end()):
                 continue
             nm = self._name_before(text, m.start(), strict=False)
             if nm:
@@ -170,7 +170,8 @@ class PersonFinder:
         self._short_forms(text, found)
         inside = [(b.start, b.end) for b in bodies]
         stems = _place_stems(places)
-        out = sorted((p for p in found.values() if not any(a <= p.start and p.end <= b for a, b in inside)
+        inside += [(t.start, t.end) for t in titles]
+        out = sorted((p for p in found.values() if not any(a <= p.start < b for a, b in inside)
                       and p.name not in stems), key=lambda p: p.start)
         # drop overlaps (keep the earlier / longer)
         res: list[PersonMention] = []

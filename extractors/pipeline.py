@@ -17,7 +17,7 @@ from .bodies import BodyFinder
 from .dates import find_dates
 from .events import EventFinder, sentences
 from .lexicon import _load, alt
-from .locale import Locale
+from .locality import Locale
 from .persons import PersonFinder, find_titles
 from .roles import RoleFinder
 

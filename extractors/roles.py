@@ -18,7 +18,7 @@ _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
 _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明)")
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
-_ELECT_AFTER = re.compile(r"(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
+_ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
 _REPORT_APPROVE = re.compile(r"批准|通过")
@@ -163,11 +163,13 @@ class RoleFinder:
             m = _ELECT_AFTER.match(text, _after_title(text, p))
             if m:
                 post, body = self._post_after(text, m.end(), bodies)
+                if not body and post in self.implied:  # 当选副县长: the county government
+                    body = self.implied[post][0]
                 body = body or (last_body if post else None)
                 last_body = body or last_body
                 group = [p]
                 j = k - 1
-                while j >= 0 and text[ps[j].end:group[0].start] == "、":
+                while j >= 0 and text[ps[j].end:group[0].start] in ("、", "和", "与", "及"):
                     group.insert(0, ps[j])
                     j -= 1
                 for q in group:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractors.bodies import BodyFinder
-from extractors.locale import Locale, detect_locale
+from extractors.locality import Locale, detect_locale
 
 LOC = Locale("河北省", "邯郸市")
 BF = BodyFinder(LOC)

@@ -56,15 +56,51 @@ def parse_locale(s: str) -> Locale:
     return Locale(*m.groups())
 
 
+_PLACE_BODY = re.compile(
+    r"(?=((?:[\u4e00-\u9fff]){2,4}?(?:市|县|区|旗))"
+    r"(?:第[一二三四五六七八九十]+届人民代表大会|人民代表大会|人民政府|人民法院|中级人民法院|人民检察院))")
+_PLACE_END = re.compile(r"(?:市|县|区|旗)(?=第[一二三四五六七八九十]+届人民代表大会|人民代表大会|人民政府|人民法院|中级人民法院|人民检察院)")
+_LEFT_OK = re.compile(r"(?:^|[，。；：、（）“”《》\s的在和与及对向由经]|选举|任命|批准|讨论|审议|听取|通过|报请|提请|召开|举行|出席|参加|当选为|担任)$")
+
+
+def _candidates(t: str) -> list[str]:
+    """Place names before a full body name (嘉禾县人民政府 -> 嘉禾县), bounded on the left by
+    punctuation or a verb, so that 选举嘉禾县 gives 嘉禾县 and 讨论市 gives nothing."""
+    out = []
+    for m in _PLACE_END.finditer(t):
+        end = m.end()
+        best = None
+        for n in (2, 3, 4):
+            s0 = m.start() - n
+            if s0 < 0:
+                break
+            stem = t[s0:m.start()]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or re.search(r"[的了是在和与及对向并由为市县区省]", stem):
+                continue
+            if _LEFT_OK.search(t[max(0, s0 - 3):s0]) or s0 == 0:
+                best = t[s0:end]
+                break  # the shortest name with a clean left edge
+        if best:
+            out.append(best)
+    return out
+
+
+def places_in(text: str) -> set[str]:
+    """Place names written as part of body names on the page (嘉禾县人民政府 -> 嘉禾县)."""
+    return set(_candidates(re.sub(r"\s+", "", text)))
+
+
 def detect_locale(text: str) -> Locale | None:
-    """The most cited province+city pair or city in the page's body names, else None."""
+    """The most cited province+city pair or city in the page's body names; else the most cited
+    county; else None."""
     t = re.sub(r"\s+", "", text)
     pairs = Counter((m.group(1), m.group(2)) for m in _PROV_CITY.finditer(t))
     cities = Counter((m.group(1) or m.group(2)) for m in _CITY_BODY.finditer(t))
     for (p, c), n in pairs.items():
         cities[c] += n
     if not cities:
-        return None
+        counties = Counter(p for p in _candidates(t) if p.endswith(("县", "旗")))
+        return Locale(county=counties.most_common(1)[0][0]) if counties else None
     city = cities.most_common(1)[0][0]
     prov = next((p for (p, c), _ in pairs.most_common() if c == city), None)
     return Locale(prov, city)
