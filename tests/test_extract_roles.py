@@ -112,3 +112,19 @@ def test_words_that_look_like_names_are_not_persons():
     doc = extract_text(t, source="n.txt", locale="山西省阳泉市")
     names = {p.name for a in doc.articles for p in a.persons}
     assert names == {"王立新"}
+
+
+def test_county_congress_elections_with_votes_and_implied_bodies():
+    t = ("红网临武讯（记者 石 磊）1月8日上午，临武县第十八届人民代表大会第一次会议举行第三次全体会议。"
+         "县人大常委会主任万向东主持会议。会议应到代表201人，实到代表198人。"
+         "经过投票，曹永胜以198票当选为县人民政府县长，严佳、巩海波和卢雯当选副县长。")
+    doc = extract_text(t, source="lw.txt")
+    assert doc.locale == "临武县"
+    a = doc.articles[0]
+    assert a.reporters == ("石磊",)
+    ev = next(e for e in a.events if e.kind == "plenary")
+    assert ev.name == "临武县第十八届人民代表大会第一次会议第三次全体会议"
+    el = [(p.person, p.post, p.post_body) for p in a.participations if p.role == "elected"]
+    assert el == [("曹永胜", "县长", "临武县人民政府"), ("严佳", "副县长", "临武县人民政府"),
+                  ("巩海波", "副县长", "临武县人民政府"), ("卢雯", "副县长", "临武县人民政府")]
+    assert [p.person for p in a.participations if p.role == "chair"] == ["万向东"]
