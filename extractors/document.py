@@ -19,7 +19,7 @@ from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import analyse, rerun_from
 from .pagewide import BARE, place_speeches, speech_event, unify_dates
 from .records import Document
-from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, headline_text, split
+from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split
 
 DATELINE_RE = re.compile(
     r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*([\u4e00-\u9fff]{2,8}讯(?=[（(\s\d])|本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
@@ -98,7 +98,8 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         if doc._.kg_main is None:
             speech_event(doc, prep.body_start)
         main = doc._.kg_main
-        hl = headline_text(prep.chunk)
+        first = [ln for ln in prep.chunk.headline if not _ADOPTED.match(ln.text)][:1]
+        hl = first[0].text if first else None
         if main is not None and hl and main.label == main.name and main.label in BARE and not main.synthetic:
             main.label = main.name = hl  # 主持召开会议: the headline names the meeting
         all_events.extend(doc._.kg_events)

@@ -220,6 +220,11 @@ class EventFinder:
         while i > 0 and hs - i < 25:
             if i in by_end:
                 return min(x.start for x in by_end[i])
+            if text[i - 1] in "）)":  # 县（市、区）委书记座谈会: a parenthesis inside the name
+                j = max(text.rfind("（", max(0, i - 12), i - 1), text.rfind("(", max(0, i - 12), i - 1))
+                if j > 0 and "，" not in text[j:i] and "。" not in text[j:i]:
+                    i = j
+                    continue
             if text[i - 1] in _BOUND or _STOP_LEFT.search(text, max(0, i - 4), i):
                 return i
             i -= 1
