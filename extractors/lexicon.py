@@ -72,6 +72,10 @@ class Lexicon:
         return sorted(set(self.titles_data["titles"]), key=lambda w: (-len(w), w))
 
     @cached_property
+    def foreign_titles(self) -> set[str]:
+        return set(self.titles_data.get("foreign_titles", []))
+
+    @cached_property
     def implied_body(self) -> dict[str, str]:
         return dict(self.titles_data["implied_body"])
 

@@ -30,6 +30,7 @@ _LEFT_WORDS = tuple(sorted(_PR["left"], key=len, reverse=True))
 _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县长", "区长", "部长", "局长", "代表", "同志", "会议", "人大", "政协")
 
 
+_FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}?)(?=[，、。；：（(“”]|会见|会谈|举行|表示|说|在|和|与|及|出席|访问|抵达|通电话|致电|应约|当天|今天|\d)")
 _TITLE_IN = re.compile(alt(t for t in LEX.titles if len(t) >= 2))
 
 
@@ -116,6 +117,8 @@ class PersonFinder:
         # titles chain: 省人大常委会委员、监察和司法委员会副主任委员张世文
         for i, t in enumerate(titles):
             nm = self._name_after(text, t.end)
+            if nm is None and t.title in LEX.foreign_titles:
+                nm = self._foreign_name_after(text, t.end)
             if nm:
                 chain = [t]
                 j = i - 1
@@ -204,6 +207,17 @@ class PersonFinder:
             left = text[m.start() - 1] if m.start() else "\n"
             if left in _LEFT_PUNCT or not CJK.match(left):
                 found[m.start()] = PersonMention(m.start(), m.end(), name, "short")
+
+    @staticmethod
+    def _foreign_name_after(text: str, pos: int) -> tuple[int, int] | None:
+        """美国国务卿布林肯: a transliterated name (no Chinese surname) after a foreign post."""
+        m = _FOREIGN_NAME.match(text, pos)
+        if not m:
+            return None
+        name = m.group(1)
+        if name in LEX.not_names or _VERB_START.match(name) or _TITLE_IN.search(name) or any(c in name for c in "的了和与及在是"):
+            return None
+        return pos, pos + len(name)
 
     @staticmethod
     def _name_after(text: str, pos: int) -> tuple[int, int] | None:
