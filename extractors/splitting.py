@@ -97,7 +97,7 @@ def _is_headline(line: Line) -> bool:
             and not LEAD_BYLINE_RE.match(t) and not re.search(r"摄$", t))
 
 
-def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> list[int]:
+def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> tuple[list[int], bool]:
     """Indices of the headline lines above start line i (not above line lo); byline and photo
     caption lines between headline and start are skipped."""
     head: list[int] = []
@@ -109,7 +109,7 @@ def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> li
         head.insert(0, j)
         j -= 1
     if head:
-        return head
+        return head, False
     k = j  # a title block separated from the start line by blank lines
     while k >= lo and kind[k] == "blank":
         k -= 1
@@ -118,9 +118,9 @@ def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> li
             and sum(len(lines[h].text) for h in blk) + len(lines[k].text) <= 48:
         blk.insert(0, k)
         k -= 1
-    if blk and k < j and (k < lo or kind[k] == "blank"):
-        return blk
-    return []
+    if blk and k < j and (k < lo or kind[k] == "blank") and sum(len(lines[h].text) for h in blk) >= 7:
+        return blk, True  # (shorter lines are page sections: 要闻, 综合新闻)
+    return [], False
 
 
 def split(text: str) -> list[Chunk]:
@@ -139,9 +139,10 @@ def split(text: str) -> list[Chunk]:
         return text[line.start:line.end]
 
     heads: dict[int, list[int]] = {}
+    loose: dict[int, bool] = {}
     prev = 0
     for i in starts:
-        heads[i] = _leading_headline(lines, kind, i, prev)
+        heads[i], loose[i] = _leading_headline(lines, kind, i, prev)
         prev = i + 1
     chunks: list[Chunk] = []
     gap_start = 0
@@ -149,6 +150,15 @@ def split(text: str) -> list[Chunk]:
         if i < gap_start:
             continue
         head_idx = [h for h in heads[i] if h >= gap_start]
+        if head_idx and loose[i]:
+            # a title block after blank lines: the headline printed after the previous article
+            # when that one has none; never the headline of a continued article
+            last = chunks[-1] if chunks else None
+            if (last is not None and last.byline_span and not last.headline) or CONT_RE.match(lines[i].text):
+                _gap(lines, gap_start, head_idx[0], chunks, raw)
+                _gap_as_trailing(chunks, [lines[h] for h in head_idx])
+                gap_start = head_idx[-1] + 1
+                head_idx = []
         k0 = head_idx[-1] + 1 if head_idx else i
         while not head_idx and k0 - 1 >= gap_start and kind[k0 - 1] == "" and LEAD_BYLINE_RE.match(lines[k0 - 1].text):
             k0 -= 1
@@ -178,6 +188,12 @@ def split(text: str) -> list[Chunk]:
     _gap(lines, gap_start, n, chunks, raw)
     chunks.sort(key=lambda c: c.body_start)
     return chunks
+
+
+def _gap_as_trailing(chunks: list[Chunk], head: list[Line]) -> None:
+    """Title lines above a continued article: the previous article's (trailing) headline."""
+    if chunks and not chunks[-1].headline:
+        chunks[-1].headline = head
 
 
 def _blocks(lines: list[Line], a: int, b: int) -> list[list[Line]]:
