@@ -20,7 +20,10 @@ _TITLE_RE = re.compile(rf"(?:{alt(LEX.titles)})(?![团会处台])(?<!长(?=[期�
 _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()“”\s《\d]|$)")
 _NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]) + "|" + "|".join(_PR["right_patterns"]))
-_POST_NOMINAL = re.compile(alt(_PR["post_nominal"]))
+_POST_NOMINAL = re.compile(rf"(?:{alt(_PR['post_nominal'])})(?![团会处台])")
+_BAD_LAST = set("在和与及等的了是为从向对将把被就也都并")
+_NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]{2,4}、)+[\u4e00-\u9fff·]{2,4}(?:和[\u4e00-\u9fff·]{2,4})?)"
+                        r"(?=等|和|出席|参加|列席|在主席台|就座|分别|先后|陪同|同志|一同|共同)")
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
 _IDEOLOGY = re.compile(alt(_PR["ideology"]))
 _PERSON_NOUN = re.compile(alt(_PR["person_nouns"]))
@@ -52,7 +55,7 @@ class PersonMention:
 
 
 _VERB_WORDS = set(_PR["right"]) | set(_PR["verbs_after_name"]) | set(_PR["verbs_before_name"]) | set(LEX.events["speech_verbs"]) \
-    | set(LEX.events["say_verbs"]) | set(LEX.events["report_verbs"])
+    | set(LEX.events["say_verbs"]) | set(LEX.events["report_verbs"]) | set(LEX.events["attend_verbs"]) | set(LEX.events["chair_verbs"])
 _VERB_START = re.compile(alt(w for w in _VERB_WORDS if len(w) >= 2))
 
 
@@ -60,12 +63,14 @@ def is_name(s: str) -> bool:
     """Plausible full personal name: surname + 1-2 chars, not a stop word or a verb."""
     if not (2 <= len(s) <= 4) or not all(CJK.match(c) for c in s):
         return False
-    if not LEX.starts_with_surname(s) or s in LEX.not_names or _VERB_START.match(s):
+    if not LEX.starts_with_surname(s) or s in LEX.not_names or _VERB_START.match(s) or s[-2:] in _VERB_WORDS:
         return False
     compound = LEX.compound_prefix(s) is not None
     if len(s) == 4 and not compound:
         return False
     given = s[2:] if compound else s[1:]
+    if s[-1] in _BAD_LAST:
+        return False
     if any(p in given for p in LEX.non_name_parts) or any(w in s for w in _TITLE_WORDS) or _TITLE_IN.search(s):
         return False
     return True
@@ -141,6 +146,8 @@ class PersonFinder:
         for m in _POST_NOMINAL.finditer(text):
             if any(a <= m.start() - 1 < b for a, b in body_spans) or text.startswith("们", m.end()):
                 continue
+            if any(t.start < m.start() < t.end for t in titles):
+                continue  # 主席 inside 执行主席
             nm = self._name_before(text, m.start(), strict=False)
             if nm:
                 tm = next((t for t in titles if t.start == m.start()), None)
@@ -163,13 +170,22 @@ class PersonFinder:
             name = text[s:e]
             if is_name(name) and not any(a <= s < b for a, b in body_spans):
                 add(PersonMention(s, e, name, "ner"))
+        for m in _NAME_LIST.finditer(text):  # 赵某、钱某和孙某出席 / 在主席台就座
+            items = re.split(r"[、和]", m.group(1))
+            if all(is_name(x) for x in items):
+                pos = m.start(1)
+                for x in items:
+                    k = text.find(x, pos)
+                    add(PersonMention(k, k + len(x), x, "list"))
+                    pos = k + len(x)
         self._lists(text, found)
         names = {p.name for p in found.values()} | set(byline_names) | set(extra_names or ())
-        if names:  # every other occurrence of a known full name
+        if names:  # every other occurrence of a known full name, then the lists they head
             rx = re.compile(alt(names))
             for m in rx.finditer(text):
                 if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
                     found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
+            self._lists(text, found)
         self._short_forms(text, found)
         inside = [(b.start, b.end) for b in bodies]
         stems = _place_stems(places)

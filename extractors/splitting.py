@@ -94,7 +94,7 @@ def byline_names(inner: str) -> list[str] | None:
 def _is_headline(line: Line) -> bool:
     t = line.text
     return (4 <= len(t) <= 40 and not HEAD_PUNCT.search(t) and not START_RE.match(t)
-            and not LEAD_BYLINE_RE.match(t) and not re.search(r"摄$", t))
+            and not t.startswith(("（", "(")) and not LEAD_BYLINE_RE.match(t) and not re.search(r"摄$", t))
 
 
 def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> tuple[list[int], bool]:
@@ -119,6 +119,14 @@ def _leading_headline(lines: list[Line], kind: list[str], i: int, lo: int) -> tu
         blk.insert(0, k)
         k -= 1
     if blk and k < j and (k < lo or kind[k] == "blank") and sum(len(lines[h].text) for h in blk) >= 7:
+        # a main title above a subtitle block, one blank line apart
+        k2 = k - 1 if k >= lo and kind[k] == "blank" else k
+        top: list[int] = []
+        while k2 >= lo and kind[k2] == "" and _is_headline(lines[k2]) and len(top) < 3:
+            top.insert(0, k2)
+            k2 -= 1
+        if top and (k2 < lo or kind[k2] == "blank") and sum(len(lines[h].text) for h in top + blk) <= 90:
+            blk = top + blk
         return blk, True  # (shorter lines are page sections: 要闻, 综合新闻)
     return [], False
 

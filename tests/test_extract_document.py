@@ -150,3 +150,19 @@ def test_today_is_the_dateline_day_and_short_mentions_resolve():
     assert [m.text for m in li.mentions] == ["李强", "李总理"]
     assert ("speaker", "李强") in {(p.role, p.person) for p in a.participations}
     assert a.reporters == ("韩梅",)
+
+
+def test_national_session_opening_with_rostrum_lists_and_quorum():
+    text = ("十四届全国政协二次会议闭幕\n\n王某某主持大会\n\n"
+            "新华社北京3月10日电 中国人民政治协商会议第十四届全国委员会第二次会议10日上午在人民大会堂闭幕。\n"
+            "大会执行主席沈跃跃、王勇在主席台执行主席席就座。\n"
+            "赵乐际、蔡奇和大会主席团常务委员在主席台就座。应出席委员2169人，实到2089人。\n")
+    doc = extract_text(text, source="xh_20240311.txt")
+    assert len([a for a in doc.articles if a.events]) == 1
+    a = next(a for a in doc.articles if a.events)
+    assert a.headline.startswith("十四届全国政协二次会议闭幕")
+    ev = next(e for e in a.events if e.kind == "session")
+    assert (ev.date, ev.expected, ev.present) == ("2024-03-10", 2169, 2089)
+    att = [p.person for p in a.participations if p.role == "attendee"]
+    assert att == ["沈跃跃", "王勇", "赵乐际", "蔡奇"]
+    assert {p.name for p in a.persons} == {"沈跃跃", "王勇", "赵乐际", "蔡奇"}
