@@ -41,6 +41,35 @@ def _join(parts: list[Cleaned]) -> Cleaned:
     return Cleaned("".join(text), tuple(omap))
 
 
+_HEAD_DONE = re.compile(r"(?:开幕|闭幕|召开|举行|会议|出席|主持|讲话|就座|报告|大会|座谈会|当选|发表|决议|决定)$")
+_INLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _headline(text: str, lines) -> Cleaned:
+    """Headline lines: wrapped parts joined, complete title lines (…举行, …出席) kept apart by
+    '\n', and spaces between phrases (李某讲话 王某主持) read as commas."""
+    parts: list[Cleaned] = []
+    for ln in lines:
+        raw = text[ln.start:ln.end]
+        c = clean(text, ln.start, ln.end)
+        gaps = [ln.start + m.start() for m in _INLINE_GAP.finditer(raw)]
+        if gaps:  # one comma per gap, mapped to the gap's first character
+            chars, omap, k = [], [], 0
+            for ch_, o in zip(c.text, c.omap):
+                while k < len(gaps) and gaps[k] < o:
+                    chars.append("，")
+                    omap.append(gaps[k])
+                    k += 1
+                chars.append(ch_)
+                omap.append(o)
+            c = Cleaned("".join(chars), tuple(omap))
+        if parts and not _HEAD_DONE.search(parts[-1].text):
+            parts[-1] = Cleaned(parts[-1].text + c.text, parts[-1].omap + c.omap)
+        else:
+            parts.append(c)
+    return _join(parts)
+
+
 def _implied(locale: Locale | None, known: frozenset[str]) -> dict[str, tuple[str, str]]:
     """市长 -> (阳泉市人民政府, 市政府): bodies that posts imply, resolved with the locale."""
     from .bodies import BodyFinder
@@ -118,7 +147,7 @@ _ADOPTED = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
 def _prepare(text: str, i: int, ch: Chunk) -> Prepared:
     """Clean an article's headline and body, read its dateline and bylines."""
     hl = [ln for ln in ch.headline if not _ADOPTED.match(ln.text)]
-    head_c = clean(text, hl[0].start, hl[-1].end) if hl else Cleaned("", ())
+    head_c = _headline(text, hl) if hl else Cleaned("", ())
     body_c = clean(text, ch.body_start, ch.body_end)
     full = _join([head_c, body_c])
     body_start = len(full.text) - len(body_c.text)

@@ -21,7 +21,7 @@ _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()�
 _NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]) + "|" + "|".join(_PR["right_patterns"]))
 _POST_NOMINAL = re.compile(rf"(?:{alt(_PR['post_nominal'])})(?![团会处台])")
-_BAD_LAST = set("在和与及等的了是为从向对将把被就也都并")
+_BAD_LAST = set("在等的了是从向对将把被就也都并")
 _NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]{2,4}、)+[\u4e00-\u9fff·]{2,4}(?:和[\u4e00-\u9fff·]{2,4})?)"
                         r"(?=等|和|出席|参加|列席|在主席台|就座|分别|先后|陪同|同志|一同|共同)")
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))

@@ -153,7 +153,7 @@ def test_today_is_the_dateline_day_and_short_mentions_resolve():
 
 
 def test_national_session_opening_with_rostrum_lists_and_quorum():
-    text = ("十四届全国政协二次会议闭幕\n\n王某某主持大会\n\n"
+    text = ("十四届全国政协二次会议闭幕\n\n大会通过政治决议\n\n"
             "新华社北京3月10日电 中国人民政治协商会议第十四届全国委员会第二次会议10日上午在人民大会堂闭幕。\n"
             "大会执行主席沈跃跃、王勇在主席台执行主席席就座。\n"
             "赵乐际、蔡奇和大会主席团常务委员在主席台就座。应出席委员2169人，实到2089人。\n")
