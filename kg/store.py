@@ -91,23 +91,23 @@ class KgStore:
             raise StoreError("the store is open read-only")
         ops: list[str] = []
         written = 0
+        existing = list(self.named_graphs())  # listed once: a prefix scan per file would be quadratic
+        dropped = False
         for batch in batches:
-            prefix = batch.graph_prefix.replace("\\", "\\\\").replace('"', '\\"')
-            ops.append(
-                "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } "
-                f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'
-            )
+            for old in existing:
+                if old.startswith(batch.graph_prefix):
+                    ops.append(f"DROP SILENT GRAPH <{_escape_iri(old)}>")
+                    dropped = True
             for iri, graph in batch.graphs:
+                g = _escape_iri(str(iri))
                 body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
                 written += len(graph)
-                ops.append(f"INSERT DATA {{ GRAPH <{_escape_iri(str(iri))}> {{\n{body}}} }}")
-                ops.append(f"INSERT DATA {{\n{body}}}")
+                ops.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}")
+                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
         if not ops:
             return 0
-        # Drop from the merged default graph whatever no named graph states any more.
-        ops.append(
-            "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
-        )
+        if dropped:  # drop from the merged default graph what no named graph states any more
+            ops.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
         try:
             self._store.update(" ;\n".join(ops))
             self._store.flush()
