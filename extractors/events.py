@@ -147,6 +147,10 @@ class EventFinder:
             ss = [s for s in sessions if s.end <= m.start()]
             if not ss:
                 continue
+            sent = next(((a, b) for a, b in sents if a <= m.start() < b), (m.start(), m.end()))
+            dated = any(sent[0] <= d.start < m.start() for d in dates)
+            if not dated and "继续" not in m.group() and not m.group("all"):
+                continue  # 提请各代表团审议: planned, not reported
             s = ss[-1]
             full = "全团" if m.group("all") == "全团" else ""
             ev = EventMention(m.start(), m.end(), f"{s.surface}代表团{full}审议", f"{s.name}代表团{full}审议", "deliberation",
