@@ -68,6 +68,7 @@ class EventMention:
     spans: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     synthetic: bool = False  # '<name>讲话' made up for a speech with no named event
+    same_as: "EventMention | None" = None  # 开学典礼 after 某某培训班开学典礼…举行: that event
 
 
 _DIGIT_ORD = re.compile(r"第(\d+)(次|届)")
@@ -183,6 +184,10 @@ class EventFinder:
         if main is not None and main.date is None and article_date is not None and main.reported:
             main.date, main.end_date = article_date.date, article_date.end_date
             main.time_of_day = main.time_of_day or article_date.time_of_day
+        rep = [e for e in evs if e.reported]
+        for e in evs:  # a shorter mention of a reported event (开学典礼) is that event
+            if not e.reported:
+                e.same_as = next((r for r in rep if r is not e and len(r.label) > len(e.label) and r.label.endswith(e.label)), None)
         for m in QUORUM_RE.finditer(text):
             target = main
             if target is not None:
@@ -221,7 +226,7 @@ class EventFinder:
     @staticmethod
     def _np_start(text: str, hs: int, by_end: dict) -> int:
         i = hs
-        while i > 0 and hs - i < 25:
+        while i > 0 and hs - i < 40:
             if i in by_end:
                 return min(x.start for x in by_end[i])
             if text[i - 1] in "）)":  # 县（市、区）委书记座谈会: a parenthesis inside the name

@@ -16,7 +16,7 @@ from .persons import PersonMention, TitleMention
 
 _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
-_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明)")
+_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作了?[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明|致辞|讲话)|发表了?[^，。；]{0,12}?(?:讲话|致辞|演讲)")
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
@@ -91,7 +91,7 @@ class RoleFinder:
         """The event named right after a verb (参加联组讨论), else the main event (出席会议)."""
         for e in sorted(evs, key=lambda x: -(x.end - x.start)):
             if e.start == pos:
-                return e
+                return e.same_as or e
         return main
 
     def _sentence(self, text, a, b, ps, evs, main, bodies) -> list[RoleFact]:
@@ -131,11 +131,13 @@ class RoleFinder:
         subj = self._sentence_subject(text, a, ps, bodies)
         for m in _SPEECH_RE.finditer(text, a, b):
             v = m.start()
-            if re.search(r"(?:所|的|重要|系列)$", text[max(a, v - 2):v]) or text.startswith("精神", m.end()):
+            before = text[max(a, v - 6):v]
+            if (re.search(r"(?:所|的|重要|系列)$", before) and not re.search(r"发表了?(?:重要)?$", before)) \
+                    or text.startswith("精神", m.end()) or m.group().startswith(("发表的", "作的")):
                 continue  # 所作的报告 / 重要讲话精神: a noun, not someone speaking here
             clause_start = max(max(text.rfind(c, a, v) for c in "，；：") + 1, a)
             here = [p for p in ps if clause_start <= p.start < v and p.how != "ideology"
-                    and not re.search(r"[的对向]", self._residue(text, p.end, v, ps, bodies))]
+                    and not re.search(r"[对向]|听取|审议|批准|通过", self._residue(text, p.end, v, ps, bodies))]
             if here:  # 副书记钱某、孙某分别讲话: the names of this clause
                 group = here
             elif subj is not None and subj.end <= v:  # 张某以《…》为题，…作了专题辅导
