@@ -16,7 +16,7 @@ from .persons import PersonMention, TitleMention
 
 _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
-_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|作了?[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明|致辞|讲话)|发表了?[^，。；]{0,12}?(?:讲话|致辞|演讲)")
+_SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协动运著杰佳大])作了?[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明|致辞|讲话)|发表了?[^，。；]{0,12}?(?:讲话|致辞|演讲)")
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
@@ -133,7 +133,7 @@ class RoleFinder:
             v = m.start()
             before = text[max(a, v - 6):v]
             if (re.search(r"(?:所|的|重要|系列)$", before) and not re.search(r"发表了?(?:重要)?$", before)) \
-                    or text.startswith("精神", m.end()) or m.group().startswith(("发表的", "作的")):
+                    or text.startswith("精神", m.end()) or m.group().startswith(("发表的", "作的")) or "发表的" in m.group():
                 continue  # 所作的报告 / 重要讲话精神: a noun, not someone speaking here
             clause_start = max(max(text.rfind(c, a, v) for c in "，；：") + 1, a)
             here = [p for p in ps if clause_start <= p.start < v and p.how != "ideology"

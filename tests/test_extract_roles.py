@@ -128,3 +128,14 @@ def test_county_congress_elections_with_votes_and_implied_bodies():
     assert el == [("曹永胜", "县长", "临武县人民政府"), ("严佳", "副县长", "临武县人民政府"),
                   ("巩海波", "副县长", "临武县人民政府"), ("卢雯", "副县长", "临武县人民政府")]
     assert [p.person for p in a.participations if p.role == "chair"] == ["万向东"]
+
+
+def test_ceremony_mentions_fold_into_the_reported_event_and_speech_forms():
+    t = ("3月2日上午，全省统计系统干部培训班开学典礼在省委党校报告厅举行。省统计局局长邵振华、副局长苗青等出席了开学典礼。"
+         "副校长卓一鸣主持开学典礼。邵振华局长在开学典礼上作了热情洋溢的致辞。"
+         "会议传达学习了习近平总书记在中央经济工作会议上发表的重要讲话。")
+    doc = extract_text(t, source="t_20230303.txt")
+    a = doc.articles[0]
+    assert [e.label for e in a.events] == ["全省统计系统干部培训班开学典礼"]
+    got = sorted((p.role, p.person) for p in a.participations)
+    assert got == [("attendee", "苗青"), ("chair", "卓一鸣"), ("speaker", "邵振华")]
