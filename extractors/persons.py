@@ -26,6 +26,7 @@ _NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]
                         r"(?=等|和|出席|参加|列席|在主席台|就座|分别|先后|陪同|同志|一同|共同)")
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
 _IDEOLOGY = re.compile(alt(_PR["ideology"]))
+_DOCTRINE = re.compile(r"(?:思想|理论)(?![上中里])")
 _PERSON_NOUN = re.compile(alt(_PR["person_nouns"]))
 _LEFT_PUNCT = set("，、。；：:,;（(）)“”\n《》 ")
 _SEP = re.compile(r"[、]")
@@ -164,6 +165,10 @@ class PersonFinder:
         # ideology phrases: 习近平新时代中国特色社会主义思想
         for m in _IDEOLOGY.finditer(text):
             nm = self._name_before(text, m.start(), strict=False)
+            if nm and nm[1] - nm[0] == 3:
+                add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "ideology"))
+        for m in _DOCTRINE.finditer(text):  # 、毛泽东思想、邓小平理论
+            nm = self._name_before(text, m.start(), strict=True)
             if nm and nm[1] - nm[0] == 3:
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "ideology"))
         for s, e in ner_spans:
