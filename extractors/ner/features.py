@@ -73,7 +73,22 @@ def _pos_group(tag: str) -> int:
     return 5
 
 
-def jieba_lexicon() -> Dict[str, int]:
+_FINE_GROUPS = (
+    ("nr", 1), ("ns", 2), ("nt", 3), ("nz", 4), ("n", 5), ("v", 6), ("a", 7), ("d", 7),
+    ("p", 8), ("c", 8), ("u", 8), ("m", 9), ("q", 9), ("t", 9), ("j", 11),
+)
+
+
+def _fine_pos_group(tag: str) -> int:
+    """Eleven groups: names, places, bodies, other proper nouns, nouns, verbs, modifiers,
+    function words, numbers/time, abbreviations (j: 国家教委, not tagged as ORG), the rest."""
+    for prefix, group in _FINE_GROUPS:
+        if tag.startswith(prefix):
+            return group
+    return 10
+
+
+def jieba_lexicon(fine_pos: bool = False) -> Dict[str, int]:
     """General vocabulary from the installed jieba dictionary: word -> POS group, prefixes -> 0."""
     import jieba
 
@@ -87,7 +102,7 @@ def jieba_lexicon() -> Dict[str, int]:
             word = fold(parts[0])
             if not 2 <= len(word) <= LEX_MAX:
                 continue
-            lex[word] = _pos_group(parts[2])
+            lex[word] = _fine_pos_group(parts[2]) if fine_pos else _pos_group(parts[2])
     _add_prefixes(lex)
     return lex
 
@@ -341,7 +356,8 @@ def _extract_forward(model: Model, docs: List[Doc], is_train: bool):
 def _extract_init(model: Model, X: Optional[List[Doc]] = None, Y=None) -> None:
     """Fill lexicon (jieba) and gazetteer (training entities, JSONL path) at training start."""
     if not model.attrs["lexicon"]:
-        model.attrs["lexicon"] = jieba_lexicon() if model.attrs["use_lexicon"] else {}
+        if model.attrs["use_lexicon"]:
+            model.attrs["lexicon"] = jieba_lexicon(model.attrs.get("fine_pos", False))
     path = model.attrs["gazetteer_path"]
     if path and not model.attrs["gazetteer"]:
         with open(path, encoding="utf-8") as fh:
@@ -352,7 +368,11 @@ def _extract_init(model: Model, X: Optional[List[Doc]] = None, Y=None) -> None:
 
 
 def CharFeatureExtractor(
-    gazetteer_path: str, use_lexicon: bool, soft_lexicon: bool = False, cue_features: bool = False
+    gazetteer_path: str,
+    use_lexicon: bool,
+    soft_lexicon: bool = False,
+    cue_features: bool = False,
+    fine_pos: bool = False,
 ) -> Model[List[Doc], List[Ints2d]]:
     return Model(
         "kg_char_features",
@@ -365,6 +385,7 @@ def CharFeatureExtractor(
             "use_lexicon": use_lexicon,
             "soft_lexicon": soft_lexicon,
             "cue_features": cue_features,
+            "fine_pos": fine_pos,
             "cues": {"ORG": {}, "LOC": {}},
         },
     )
@@ -383,6 +404,7 @@ def char_feature_embed(
     use_lexicon: bool = True,
     soft_lexicon: bool = False,
     cue_features: bool = False,
+    fine_pos: bool = False,
 ) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed the seven char features and mix them with a Maxout to ``width``."""
     embeds = [
@@ -400,7 +422,7 @@ def char_feature_embed(
     ]
     concat = char_width + 2 * bigram_width + (4 + n_extra) * lex_width
     return chain(
-        CharFeatureExtractor(gazetteer_path, use_lexicon, soft_lexicon, cue_features),
+        CharFeatureExtractor(gazetteer_path, use_lexicon, soft_lexicon, cue_features, fine_pos),
         list2ragged(),
         with_array(concatenate(*embeds)),
         with_array(Maxout(width, concat, nP=maxout_pieces, dropout=0.0, normalize=True)),
