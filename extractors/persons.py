@@ -88,11 +88,9 @@ def find_titles(text: str, bodies: list[BodyMention]) -> list[TitleMention]:
         s, e = m.span()
         if any(b.start <= s and e <= b.end for b in bodies if b.end - b.start > e - s):
             continue
-        body = ends.get(s)
+        body = next((b for b in bodies if b.start < s < b.end <= e), None)  # 党组 in 党组成员
         if body is None:
-            for b in bodies:
-                if b.start < s < b.end < e:
-                    body = b
+            body = ends.get(s)
         out.append(TitleMention(s, e, m.group(), body))
     return out
 
@@ -189,7 +187,9 @@ class PersonFinder:
             rx = re.compile(alt(names))
             for m in rx.finditer(text):
                 if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
-                    found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "repeat")
+                    tm = next((t for t in titles if t.start == m.end()), None)  # 柯某副主席代表…
+                    found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "before_title" if tm else "repeat",
+                                                     (tm,) if tm else ())
             self._lists(text, found)
         self._short_forms(text, found)
         inside = [(b.start, b.end) for b in bodies]
@@ -202,6 +202,9 @@ class PersonFinder:
         for p in out:
             if res and p.start < res[-1].end:
                 continue
+            if res and not p.titles and res[-1].titles and res[-1].how != "before_title" \
+                    and text[res[-1].end:p.start] == "、":
+                p.titles = res[-1].titles  # 大会执行主席甲、乙、丙: the post is everyone's
             res.append(p)
         return res
 
@@ -279,8 +282,8 @@ class PersonFinder:
                 s = p.end + 1
                 name = next((text[s:s + n] for n in (3, 2, 4) if is_name(text[s:s + n]) and _RIGHT.match(text, s + n)), None)
                 if name:
-                    if s not in found:
-                        pm = PersonMention(s, s + len(name), name, "list")
+                    if s not in found:  # 大会执行主席甲、乙、丙: the post is everyone's
+                        pm = PersonMention(s, s + len(name), name, "list", p.titles if text[p.end] == "、" else ())
                         found[s] = pm
                         queue.append(pm)
             # backward

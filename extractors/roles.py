@@ -27,6 +27,9 @@ _VERBISH = re.compile(r"[主出参列讲指强表作听通审批选召举当]")
 _SUBJ_FILLER = re.compile(r"本报讯|会上|会议上|随后|同时|此外|最后|首先|会议期间|在会上|[，、：:\s\d月日年上下午晚]")
 
 
+# a post written after a name without its body (某某主席) belongs to a body of this family
+_FAMILY_OF_TITLE = {"主席": "cppcc", "副主席": "cppcc", "书记": "party_committee", "副书记": "party_committee"}
+
 # posts that name their own office: never take the body of a neighbouring post by ellipsis
 _OWN_BODY_TITLES = {"国家主席", "国家副主席", "中央军委主席", "军委主席", "军委副主席", "总书记", "委员长", "副委员长", "大使", "发言人", "新闻发言人"}
 
@@ -84,7 +87,11 @@ class RoleFinder:
                 continue
             evs = [e for e in events if a <= e.start < b]
             facts.extend(self._sentence(text, a, b, ps, evs, main, bodies))
-        return self._dedupe(facts), self._posts(text, persons)
+        posts = self._posts(text, persons, bodies)
+        for f in facts:  # 当选为…副主席: a post held from now on
+            if f.role == "elected" and f.post:
+                posts.append(PostFact(f.person, f.post, f.post_body, f.post, f.span))
+        return self._dedupe(facts), posts
 
     # -- one sentence ----------------------------------------------------------------------------
     def _event_at(self, evs: list[EventMention], pos: int, main: EventMention | None) -> EventMention | None:
@@ -270,7 +277,7 @@ class RoleFinder:
         return out
 
     # -- posts -----------------------------------------------------------------------------------
-    def _posts(self, text: str, persons: list[PersonMention]) -> list[PostFact]:
+    def _posts(self, text: str, persons: list[PersonMention], bodies: list[BodyMention] = ()) -> list[PostFact]:
         out: list[PostFact] = []
         last_body: tuple[int, BodyMention] | None = None
         sents = sentences(text)
@@ -292,5 +299,11 @@ class RoleFinder:
                         and t.title not in _OWN_BODY_TITLES:
                     lb = last_body[1]
                     name = lb.parent if lb.organ in ("party_group", "office") and lb.parent else lb.name
+                elif p.how == "before_title" and t.title in _FAMILY_OF_TITLE:
+                    # 郭某某主席代表政协…常委会: the body of that family named in the sentence
+                    fam = _FAMILY_OF_TITLE[t.title]
+                    near = [b for b in bodies if sent[0] <= b.start < sent[1] and b.family == fam and b.organ == ""]
+                    if near:
+                        name = min(near, key=lambda b: abs(b.start - p.start)).name
                 out.append(PostFact(p.name, t.title, name, written, (min(t.start, p.start), max(t.end, p.end))))
         return out

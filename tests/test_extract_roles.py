@@ -139,3 +139,16 @@ def test_ceremony_mentions_fold_into_the_reported_event_and_speech_forms():
     assert [e.label for e in a.events] == ["全省统计系统干部培训班开学典礼"]
     got = sorted((p.role, p.person) for p in a.participations)
     assert got == [("attendee", "苗青"), ("chair", "卓一鸣"), ("speaker", "邵振华")]
+
+
+def test_posts_shared_by_lists_elected_posts_and_party_groups():
+    t = ("本报讯 2023年1月9日，市政协召开主席会议。市政协主席房立新主持。大会执行主席柯岩、娄小燕出席。"
+         "市人大常委会党组成员诸葛明列席。经过选举，芮涛当选为政协晋城市第十届委员会副主席。"
+         "会议审议了柯岩副主席代表政协晋城市第十届委员会常务委员会所作的报告。")
+    doc = extract_text(t, source="jc.txt", locale="山西省晋城市")
+    posts = {(p.person, p.title, p.body) for a in doc.articles for p in a.posts}
+    cppcc = "中国人民政治协商会议山西省晋城市委员会"
+    assert ("娄小燕", "大会执行主席", None) in posts
+    assert ("芮涛", "副主席", cppcc) in posts
+    assert ("柯岩", "副主席", cppcc) in posts
+    assert ("诸葛明", "党组成员", "中共晋城市人民代表大会常务委员会党组") in posts
