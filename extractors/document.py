@@ -17,7 +17,7 @@ from .assemble import Prepared, build_article
 from .dates import find_dates
 from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import analyse, rerun_from
-from .pagewide import BARE, place_speeches, speech_event, unify_dates
+from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates
 from .records import Document
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split
 
@@ -124,11 +124,13 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
             ctx = dict(doc._.kg_ctx)
             ctx["names"] = missing
             doc = prep.doc = rerun_from(doc, "kg_person_finder", ctx)
-        if doc._.kg_main is None:
-            speech_event(doc, prep.body_start)
-        main = doc._.kg_main
         first = [ln for ln in prep.chunk.headline if not _ADOPTED.match(ln.text)][:1]
         hl = first[0].text if first else None
+        if doc._.kg_main is None:
+            speech_event(doc, prep.body_start)
+        if doc._.kg_main is None:
+            headline_event(doc, hl, prep.body_start)
+        main = doc._.kg_main
         if main is not None and hl and main.label == main.name and main.label in BARE and not main.synthetic:
             main.label = main.name = hl  # 主持召开会议: the headline names the meeting
         all_events.extend(doc._.kg_events)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .events import EventMention
+import re
+
+from .events import EventMention, kind_of
 from .roles import _SAY_RE, RoleFinder
 
 BARE = {"会议", "会谈", "大会", "座谈会", "培训会", "全会", "常务会议", "专题会议", "推进会", "调度会", "工作会议"}
@@ -24,9 +26,38 @@ def speech_event(doc, body_start: int) -> None:
             ev.spans.append((p.start, p.end + 2))
             doc._.kg_events = list(doc._.kg_events) + [ev]
             doc._.kg_main = ev
-            roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc._.kg_ctx["text"], doc._.kg_persons, doc._.kg_events, ev, doc._.kg_bodies)
-            doc._.kg_roles, doc._.kg_posts = roles, posts
+            _rerun_roles(doc, ev)
             return
+
+
+def _rerun_roles(doc, main: EventMention) -> None:
+    reporters = set(doc._.kg_ctx.get("bylines", []))
+    persons = [p for p in doc._.kg_persons if p.name not in reporters]
+    roles, posts = RoleFinder(doc._.kg_ctx.get("implied", {})).find(doc._.kg_ctx["text"], persons, doc._.kg_events, main,
+                                                                     doc._.kg_bodies)
+    doc._.kg_roles, doc._.kg_posts = roles, posts
+
+
+_ACTIVITY = re.compile(r"出席|参加|列席|主持|陪同|就座")
+
+
+def headline_event(doc, headline: str | None, body_start: int) -> None:
+    """An article naming people at an activity that is no meeting noun (调研, 揭牌, 启动): the
+    activity is the event its headline names, dated by the dateline."""
+    text = doc._.kg_ctx["text"]
+    if not headline or not _ACTIVITY.search(text, body_start) or not any(p.start >= body_start for p in doc._.kg_persons):
+        return
+    ev = EventMention(0, len(headline), headline, headline, kind_of(headline), reported=True)
+    ev.spans.append((0, min(len(headline), len(text))))
+    first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
+    if first is not None and first.start - body_start < 40:
+        ev.date, ev.end_date, ev.time_of_day = first.date, first.end_date, first.time_of_day
+    doc._.kg_events = list(doc._.kg_events) + [ev]
+    doc._.kg_main = ev
+    _rerun_roles(doc, ev)
+    if not doc._.kg_roles:  # nobody took part after all: no event
+        doc._.kg_events = [e for e in doc._.kg_events if e is not ev]
+        doc._.kg_main = None
 
 
 def place_speeches(docs) -> None:

@@ -166,3 +166,12 @@ def test_national_session_opening_with_rostrum_lists_and_quorum():
     att = [p.person for p in a.participations if p.role == "attendee"]
     assert att == ["沈跃跃", "王勇", "赵乐际", "蔡奇"]
     assert {p.name for p in a.persons} == {"沈跃跃", "王勇", "赵乐际", "蔡奇"}
+
+
+def test_activity_without_meeting_noun_is_named_by_its_headline():
+    text = ("市科技成果转化中心揭牌\n本报讯 2024年4月2日上午，市科技成果转化中心在高新区揭牌。"
+            "副市长荀明、市政协副主席郦芳出席。\n")
+    doc = extract_text(text, source="x.txt", locale="山西省阳泉市")
+    a = doc.articles[0]
+    assert [(e.label, e.date) for e in a.events] == [("市科技成果转化中心揭牌", "2024-04-02")]
+    assert [(p.role, p.person) for p in a.participations] == [("attendee", "荀明"), ("attendee", "郦芳")]
