@@ -54,7 +54,7 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
             k = t.find(n)
             if k >= 0:
                 pm.setdefault(n, []).append(_ev(full, aid, k, k + len(n)))
-    persons = tuple(Person(n, tuple(evs)) for n, evs in pm.items())
+    persons = tuple(Person(n, tuple(dict.fromkeys(evs))) for n, evs in pm.items())
     # bodies
     bm: dict[str, dict] = {}
     for b in doc._.kg_bodies:
