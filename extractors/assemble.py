@@ -28,7 +28,8 @@ def _ev(full: Cleaned, aid: str, s: int, e: int) -> Evidence:
     return Evidence(aid, a, b, full.text[s:e])
 
 
-def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | None, mentioned: set[str]) -> Article:
+def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | None, mentioned: set[str],
+                  page_dates: dict[str, str] | None = None) -> Article:
     """Records of one article; parents of bodies are kept only when the page mentions them."""
     i, ch, full, dl, bylines, doc = prep.index, prep.chunk, prep.full, prep.dateline, prep.bylines, prep.doc
     aid = f"{stem}#{i}"
@@ -94,7 +95,8 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
         d["spans"].extend(e.spans)
     by_id = {}
     events = []
-    dates = {name: d["e"].date for name, d in em.items()}
+    dates = dict(page_dates or {})
+    dates.update({name: d["e"].date for name, d in em.items() if d["e"].date})
     for name, d in em.items():
         e = d["e"]
         for x in evs:

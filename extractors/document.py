@@ -138,7 +138,8 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     place_speeches([p.doc for p in preps])
     mentioned = {b.name for p in preps for b in p.doc._.kg_bodies}
     stem = Path(source).stem
-    articles = tuple(build_article(text, stem, source, p, pub, mentioned) for p in preps)
+    page_dates = {e.name: e.date for e in all_events if e.date}  # parents dated in another article
+    articles = tuple(build_article(text, stem, source, p, pub, mentioned, page_dates) for p in preps)
     return Document(source=source, path=_path or source, sha1=_sha1 or hashlib.sha1(text.encode("utf-8")).hexdigest(),
                     encoding=_encoding, date_published=pub, locale=loc.label if loc else None, articles=articles)
 
