@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .cleaning import Cleaned, clean
-from .dates import date_from_filename, header_date, page_year
+from .dates import date_from_filename, header_date, iso, page_year
 from .decoding import decode_bytes
 from .errors import EmptyInputError
 from .assemble import Prepared, build_article
@@ -97,6 +97,9 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     """Extract records from already decoded text; `source` names it (file name, used for ids)."""
     if not text or not text.strip():
         raise EmptyInputError(f"{source}: empty input (no text)")
+    if date:  # 2024/3/22, 20240322, 2024-03-22 -> ISO
+        m = re.match(r"^\s*(\d{4})\D?(\d{1,2})\D?(\d{1,2})\s*$", date)
+        date = iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
     pub = date or date_from_filename(source) or header_date(text)
     loc = parse_locale(locale) if locale else detect_locale(text)
     year = int(pub[:4]) if pub else page_year(text)
