@@ -65,8 +65,9 @@ class IriMinter:
         key = name if not disambiguator else f"{name}|{disambiguator}"
         return self._keyed("person", name, key)
 
-    def body(self, name: str) -> URIRef:
-        return self._keyed("body", name)
+    def body(self, name: str, scope: str | None = None) -> URIRef:
+        """`scope` keeps a place-free name (市政协 of an unknown city) apart per source page."""
+        return self._keyed("body", name, name if scope is None else f"{name}|{scope}")
 
     def event(self, name: str, date: str | None) -> URIRef:
         """A name with a term and an ordinal (第十四届…第三次会议) names one event on its own;

@@ -15,7 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from extractors.records import Article, Body, Document, Event, Evidence, Participation, Post
 from kg.iris import IriMinter
-from kg.resolution import explicit_keys, person_keys
+from kg.resolution import explicit_keys, is_placeless, person_keys
 from kg.vocab import ORG, PBE, PREFIXES, SCHEMA
 
 ROLE_EDGE = {"chair": PBE.chair, "attendee": SCHEMA.attendee, "speaker": PBE.speaker, "elected": PBE.elected}
@@ -65,13 +65,24 @@ class ArticleGraphBuilder:
     def __init__(self, minter: IriMinter) -> None:
         self.iris = minter
         self._keys: dict[str, str | None] = {}
+        self._page: str = ""
+        self._locale: str | None = None
 
     def person_iri(self, name: str) -> URIRef:
         """The person a name means in the document being built (see kg.resolution)."""
         return self.iris.person(name, self._keys.get(name))
 
+    def body_iri(self, name: str) -> URIRef:
+        """A place-free body name (市政协 on a page with no known city) is keyed by its page."""
+        return self.iris.body(name, self._page if is_placeless(name) and not self._locale else None)
+
+    def post_iri(self, body: str, title: str) -> URIRef:
+        scope = self._page if is_placeless(body) and not self._locale else None
+        return self.iris.post(body if scope is None else f"{body}|{scope}", title)
+
     def document_graphs(self, doc: Document) -> Iterator[tuple[URIRef, Graph]]:
         """(named graph IRI, graph) for every article of the document."""
+        self._page, self._locale = doc.source, doc.locale
         self._keys = person_keys(doc)
         self._keys.update(explicit_keys(doc))
         for article in doc.articles:
@@ -91,7 +102,7 @@ class ArticleGraphBuilder:
             g.add((a, SCHEMA.mentions, p))
         for body in article.bodies:
             self._body(g, body)
-            g.add((a, SCHEMA.mentions, self.iris.body(body.name)))
+            g.add((a, SCHEMA.mentions, self.body_iri(body.name)))
         for place in article.places:
             pl = self.iris.place(place.name)
             g.add((pl, RDF.type, SCHEMA.Place))
@@ -142,7 +153,7 @@ class ArticleGraphBuilder:
             g.add((a, SCHEMA.author, p))
 
     def _body(self, g: Graph, body: Body) -> None:
-        o = self.iris.body(body.name)
+        o = self.body_iri(body.name)
         g.add((o, RDF.type, ORG.Organization))
         cls = BODY_CLASS.get(body.kind)
         if cls is not None:
@@ -154,7 +165,7 @@ class ArticleGraphBuilder:
             if alias != body.name:
                 g.add((o, SKOS.altLabel, zh(alias)))
         if body.parent and body.parent != body.name:
-            parent = self.iris.body(body.parent)
+            parent = self.body_iri(body.parent)
             g.add((o, ORG.subOrganizationOf, parent))
             g.add((parent, RDF.type, ORG.Organization))
             g.add((parent, RDFS.label, zh(body.parent)))
@@ -183,7 +194,7 @@ class ArticleGraphBuilder:
             g.add((pl, RDFS.label, zh(event.place)))
             g.add((e, SCHEMA.location, pl))
         if event.organizer:
-            g.add((e, SCHEMA.organizer, self.iris.body(event.organizer)))
+            g.add((e, SCHEMA.organizer, self.body_iri(event.organizer)))
         if event.parent:
             g.add((e, SCHEMA.superEvent, self.iris.event(event.parent, event.parent_date)))
         if event.expected is not None:
@@ -208,11 +219,11 @@ class ArticleGraphBuilder:
         g.add((p, RDF.type, SCHEMA.Person))
         g.add((p, RDFS.label, zh(post.person)))
         if post.body:
-            po = self.iris.post(post.body, post.title)
+            po = self.post_iri(post.body, post.title)
             g.add((po, RDF.type, ORG.Post))
             g.add((po, RDFS.label, zh(f"{post.body}{post.title}")))
             g.add((po, PBE.title, zh(post.title)))
-            g.add((po, ORG.postIn, self.iris.body(post.body)))
+            g.add((po, ORG.postIn, self.body_iri(post.body)))
             g.add((p, ORG.holds, po))
             g.add((st, PBE.post, po))
         else:
@@ -235,5 +246,5 @@ class ArticleGraphBuilder:
         if part.title_as_written:
             g.add((st, PBE.titleAsWritten, zh(part.title_as_written)))
         if part.post and part.post_body:
-            g.add((st, PBE.post, self.iris.post(part.post_body, part.post)))
+            g.add((st, PBE.post, self.post_iri(part.post_body, part.post)))
         self._evidence(g, st, a, part.evidence)
