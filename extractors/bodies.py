@@ -92,6 +92,8 @@ for _key, _o in LEX.bodies["organs"].items():
     for _p in _o["patterns"]:
         _ORGAN_RES.append((_key, _o, re.compile(_p.replace("{COMMITTEE}", _COMMITTEE))))
 _STANDALONE = re.compile(rf"(?P<dahui>大会)?(?P<organ>主席团|秘书处(?:议案组|秘书组|综合组)?|(?:{_COMMITTEE})委员会|常务委员会|常委会(?!议))")
+_DEPT_SPEC = LEX.bodies["organs"]["department"]
+_PARTY_DEPT = re.compile(rf"(?<![\u4e00-\u9fff])(?:{alt(_DEPT_SPEC['full'])})|(?<=[，。；、：:（“在和与及的由])(?:{alt(_DEPT_SPEC['full'])})")
 _OWN_PAPER = re.compile(r"本报(?=讯|[^，。；]{0,12}电|记者|通讯员|评论员)")
 _LEVEL_LIST = re.compile(r"(?P<items>(?:(?:全国|省|市|县|区|乡镇)、)+)(?P<last>全国|省|市|县|区|乡镇)(?P<what>人大|政协)")
 _DELEGATION = re.compile(rf"(?<=[的，、：:（])(?P<items>(?:{CJK}{{1,5}}、)*{CJK}{{1,5}}?)代表团")
@@ -195,6 +197,7 @@ class BodyFinder:
         taken = [(x.start, x.end) for x in bodies] + [(s.start, s.end) for s in sessions]
         self._standalone(text, bodies, sessions, taken)
         self._delegations(text, bodies, sessions)
+        self._party_departments(text, bodies, taken)
         bodies.sort(key=lambda x: x.start)
         sessions.sort(key=lambda x: x.start)
         return bodies, sessions
@@ -247,12 +250,14 @@ class BodyFinder:
             key, spec, om = org
             if spec.get("session_only"):
                 return
-            if key == "standing_committee" and cur.family not in spec.get("kinds", []):
+            if key in ("standing_committee", "department", "study_group") and cur.family not in spec.get("kinds", []):
+                return
+            if key == "department" and cur.organ != "":
                 return
             parent = cur
             if spec.get("climb_from_sc") and cur.organ == "standing_committee":
                 parent = self._top(cur, bodies)
-            cname = spec["canonical"].replace("{0}", om.group())
+            cname = spec.get("full", {}).get(om.group()) or spec["canonical"].replace("{0}", om.group())
             name = parent.name + cname
             if spec.get("prefix") and not name.startswith("中国共产党"):
                 name = spec["prefix"] + name
@@ -332,6 +337,28 @@ class BodyFinder:
                 else:
                     name, parent = top.name + organ, top.name
             bodies.append(BodyMention(s, e, surface, name, near.family, parent, near.family, organ=key, place=near.place, prov=near.prov))
+            taken.append((s, e))
+
+    @staticmethod
+    def _party_departments(text: str, bodies: list, taken: list) -> None:
+        """统战部 written alone after 市委统战部 or 市委: that party committee's department."""
+        for m in _PARTY_DEPT.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            full = _DEPT_SPEC["full"][m.group()]
+            same = [b for b in bodies if b.start < s and b.organ == "department" and b.name.endswith(full)]
+            if same:
+                p = max(same, key=lambda b: b.start)
+                bodies.append(BodyMention(s, e, m.group(), p.name, p.kind, p.parent, p.family, organ="department", place=p.place, prov=p.prov))
+                taken.append((s, e))
+                continue
+            ctx = [b for b in bodies if b.start < s and b.family == "party_committee" and b.organ == "" and "纪律" not in b.name]
+            if not ctx:
+                continue
+            p = max(ctx, key=lambda b: b.start)
+            bodies.append(BodyMention(s, e, m.group(), p.name + full, "party_committee", p.name, "party_committee",
+                                      organ="department", place=p.place, prov=p.prov))
             taken.append((s, e))
 
     def _delegations(self, text: str, bodies: list, sessions: list) -> None:

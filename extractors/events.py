@@ -161,6 +161,7 @@ class EventFinder:
         # reported?
         for ev in evs:
             self._reported(text, ev, bodies, sessions, sents, dates)
+        self._bare_sittings(text, evs, sessions, sents)
         for e in evs:  # 第35次 -> 第三十五次 in canonical names
             e.name = _DIGIT_ORD.sub(lambda m: f"第{to_cn(int(m.group(1)))}{m.group(2)}", e.name)
             if e.parent:
@@ -194,6 +195,37 @@ class EventFinder:
                 target.expected, target.present = int(m.group("e")), int(m.group("p"))
                 target.spans.append(m.span())
         return evs, main
+
+    @staticmethod
+    def _bare_sittings(text: str, evs: list[EventMention], sessions: list[SessionMention], sents) -> None:
+        """第三次全体会议 / 主席团第二次会议 written without its session: a sitting of the session named
+        earlier in the same sentence, else of the article's only session (often in the headline)."""
+        own = [x for x in sessions if x.kind == "session"]
+        for ev in evs:
+            if ev.parent or ev.organizer:
+                continue
+            m = re.fullmatch(rf"(?P<org>主席团)?(?P<sub>第?{NUM}次(?:全体会议|会议))", ev.label)
+            if not m:
+                continue
+            sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
+            near = [x for x in own if sent[0] <= x.start and x.end <= ev.start]
+            names = {x.name for x in own}
+            if near:
+                x = near[-1]
+            elif len(names) == 1:
+                x = own[0]
+            else:
+                continue
+            sub = _SUB.fullmatch(m.group("sub"))
+            what = "全体会议" if sub.group("what") == "全体会议" else "会议"
+            tail = f"第{cn_ordinal(sub.group('n'))}次{what}"
+            if m.group("org"):
+                ev.name, ev.kind, ev.organizer = x.name + "主席团" + tail, "presidium_meeting", x.name + "主席团"
+                ev.label = x.surface + "主席团" + tail
+            else:
+                ev.name, ev.kind, ev.organizer = x.name + tail, "plenary" if what == "全体会议" else "meeting", x.body.name
+                ev.label = x.surface + tail
+            ev.parent, ev.parent_label = x.name, x.surface
 
     @staticmethod
     def _org_report(text: str, start: int, bodies: list[BodyMention], dates, sents) -> bool:
@@ -282,6 +314,10 @@ class EventFinder:
                 ev.kind = "plenary" if ev.label.endswith("全体会议") else "meeting"
                 ev.parent, ev.parent_label, ev.organizer = x.name, x.surface, x.body.name
                 orgs = [x.body]
+            gap = text[vstart:ev.start - (len(vb.group()) if vb else 0)]
+            pm = re.search(r"在(?P<place>[^，。；在]{1,20}?)$", gap)
+            if pm and ev.place is None:
+                ev.place = pm.group("place")
             has_date = any(sent[0] <= d.start < ev.start for d in dates)
             if re.search(r"(?:关于|即将|将要|将于|准备|筹备|决定)(?:召开|举行|举办)$", text[max(0, ev.start - 6):ev.start]):
                 return  # 关于召开…的决定: announced, not reported

@@ -35,6 +35,8 @@ _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县
 
 
 _FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}?)(?=[，、。；：（(“”]|会见|会谈|举行|表示|说|在|和|与|及|出席|访问|抵达|通电话|致电|应约|当天|今天|\d)")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
+_DOTTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+$")
 _TITLE_IN = re.compile(alt(t for t in LEX.titles if len(t) >= 2))
 
 
@@ -281,6 +283,8 @@ class PersonFinder:
             if p.end < len(text) and text[p.end] in "、和与及":
                 s = p.end + 1
                 name = next((text[s:s + n] for n in (3, 2, 4) if is_name(text[s:s + n]) and _RIGHT.match(text, s + n)), None)
+                if name is None and (dm := _DOTTED.match(text, s)):
+                    name = dm.group()  # 帕巴拉·格列朗杰: a transliterated name inside the list
                 if name:
                     if s not in found:  # 大会执行主席甲、乙、丙: the post is everyone's
                         pm = PersonMention(s, s + len(name), name, "list", p.titles if text[p.end] == "、" else ())
@@ -294,6 +298,14 @@ class PersonFinder:
                     k -= 1
                 name = text[k:seg_end]
                 left = text[k - 1] if k > 0 else "\n"
+                dm = _DOTTED_BEFORE.search(text, max(0, seg_end - 20), seg_end)
+                if dm and k not in found and (dm.start() == 0 or text[dm.start() - 1] in _LEFT_PUNCT or text[dm.start() - 1] == "、"):
+                    k, name, left = dm.start(), dm.group(), "、"
+                    if k not in found:
+                        pm = PersonMention(k, seg_end, name, "list")
+                        found[k] = pm
+                        queue.append(pm)
+                    continue
                 if 2 <= len(name) <= 4 and is_name(name) and (left in _LEFT_PUNCT or k == 0) and k not in found:
                     pm = PersonMention(k, seg_end, name, "list")
                     found[k] = pm

@@ -1,0 +1,53 @@
+"""Generality probes: sittings of a session, transliterated names in lists, party departments."""
+from __future__ import annotations
+
+from extractors import extract_text
+
+SITTING = """县十七届人大三次会议举行第二次全体会议
+本报讯 3月2日上午，县第十七届人民代表大会第三次会议在县人民会堂举行第二次全体会议。
+会议由大会主席团常务主席吴振国主持。经过无记名投票，罗志刚当选为县人大常委会主任，龚丽萍、蔡永明当选为县人大常委会副主任。
+（记者 贺 军）
+"""
+
+DOTTED = """新华社北京5月8日电 全国人大常委会8日在京召开座谈会。全国人大常委会副委员长李建国、阿不都热依木·买买提、马明哲等出席座谈会。
+"""
+
+DEPTS = """市委召开全市宣传思想工作会议
+本报讯 6月3日，全市宣传思想工作会议召开。市委宣传部、市委政法委、市委党校负责同志参加会议。宣传部要抓好落实。
+"""
+
+
+def _events(doc):
+    return [e for a in doc.articles for e in a.events]
+
+
+def test_bare_sitting_is_the_sessions_plenary():
+    doc = extract_text(SITTING, source="xian_20240303.txt")
+    plen = [e for e in _events(doc) if e.kind == "plenary"]
+    assert len(plen) == 1
+    e = plen[0]
+    assert e.name == "县第十七届人民代表大会第三次会议第二次全体会议"
+    assert e.parent == "县第十七届人民代表大会第三次会议"
+    assert e.date == "2024-03-02" and e.place == "县人民会堂"
+    parts = {(p.person, p.role) for a in doc.articles for p in a.participations if p.event == e.name}
+    assert {("吴振国", "chair"), ("罗志刚", "elected"), ("龚丽萍", "elected"), ("蔡永明", "elected")} <= parts
+
+
+def test_full_level_congress_form_is_the_congress():
+    doc = extract_text(SITTING, source="xian_20240303.txt")
+    congress = [b for a in doc.articles for b in a.bodies if b.name == "县人民代表大会"]
+    assert congress and "县第十七届人民代表大会" in congress[0].aliases
+
+
+def test_dotted_name_does_not_break_attendee_list():
+    doc = extract_text(DOTTED, source="xinhua_20230508.txt")
+    att = [p.person for a in doc.articles for p in a.participations if p.role == "attendee"]
+    assert att == ["李建国", "阿不都热依木·买买提", "马明哲"]
+
+
+def test_party_committee_departments():
+    doc = extract_text(DEPTS, source="page_20240604.txt")
+    names = {b.name: b for a in doc.articles for b in a.bodies}
+    assert "中国共产党市委员会宣传部" in names and "宣传部" in names["中国共产党市委员会宣传部"].aliases
+    assert "中国共产党市委员会政法委员会" in names
+    assert "中国共产党市委员会党校" in names
