@@ -95,9 +95,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_ner(args: argparse.Namespace) -> int:
-    from extractors.ner import annotate_jsonl
+    from extractors.ner import NERInputError, annotate_jsonl
 
-    annotate_jsonl(sys.stdin, sys.stdout)
+    try:
+        annotate_jsonl(sys.stdin, sys.stdout)
+    except NERInputError as exc:  # the input is checked whole before anything is written
+        raise KgError(f"standard input, {exc}") from exc
     return 0
 
 

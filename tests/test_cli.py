@@ -85,3 +85,13 @@ def test_rebuilding_changes_nothing(corpus, tmp_path):
     first = kg("export", "--format", "nq", "--store", store).stdout
     kg("build", str(corpus), "--store", store)
     assert sorted(kg("export", "--format", "nq", "--store", store).stdout.splitlines()) == sorted(first.splitlines())
+
+
+def test_ner_tags_json_lines_and_rejects_a_bad_line():
+    ok = kg("ner", stdin='{"text": "国务院总理李强在北京主持会议", "id": 7}\n')
+    assert ok.returncode == 0, ok.stderr
+    line = json.loads(ok.stdout)
+    assert line["id"] == 7
+    assert [0, 3, "ORG"] in line["entities"] and [5, 7, "PER"] in line["entities"]
+    bad = kg("ner", stdin='{"text": "李强"}\nnot json\n')
+    assert bad.returncode == 1 and "line 2" in bad.stderr and bad.stdout == ""
