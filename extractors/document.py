@@ -71,10 +71,22 @@ def _headline(text: str, lines) -> Cleaned:
 
 
 def _implied(locale: Locale | None, known: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """市长 -> (阳泉市人民政府, 市政府): bodies that posts imply, resolved with the locale."""
+    """市长 -> (阳泉市人民政府, 市政府): bodies that posts imply, resolved with the locale.
+
+    The short forms (市政府, 县政府) hold no place name, so only the locale matters: cached per locale."""
+    key = locale
+    if key not in _IMPLIED:
+        _IMPLIED[key] = _implied_for(locale)
+    return dict(_IMPLIED[key])
+
+
+_IMPLIED: dict = {}
+
+
+def _implied_for(locale: Locale | None) -> dict[str, tuple[str, str]]:
     from .bodies import BodyFinder
     from .lexicon import LEX
-    bf = BodyFinder(locale, set(known))
+    bf = BodyFinder(locale, set())
     out = {}
     for title, short in LEX.implied_body.items():
         bodies, _ = bf.find(short)

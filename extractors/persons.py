@@ -35,6 +35,7 @@ _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县
 
 
 _FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}?)(?=[，、。；：（(“”]|会见|会谈|举行|表示|说|在|和|与|及|出席|访问|抵达|通电话|致电|应约|当天|今天|\d)")
+_SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
 _DOTTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+$")
 _TITLE_IN = re.compile(alt(t for t in LEX.titles if len(t) >= 2))
@@ -222,17 +223,25 @@ class PersonFinder:
             sn = LEX.compound_prefix(p.name) or p.name[0]
             by_surname.setdefault(sn, set()).add(p.name)
             first_at.setdefault(p.name, p.start)
-        rx = re.compile(rf"(?P<s>{alt(by_surname)})(?P<t>{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
-        for m in rx.finditer(text):
-            names = by_surname[m.group("s")]
-            if len(names) != 1 or m.start() in found:
-                continue
-            name = next(iter(names))
-            if first_at[name] >= m.start() or any(p.start <= m.start() < p.end for p in found.values()):
-                continue
-            left = text[m.start() - 1] if m.start() else "\n"
-            if left in _LEFT_PUNCT or not CJK.match(left):
-                found[m.start()] = PersonMention(m.start(), m.end(), name, "short")
+        last = -1
+        for m in _SHORT_TITLE.finditer(text):
+            ts = m.start()
+            for k in (2, 1):  # compound surname first (欧阳主席), then 郭主席
+                st = ts - k
+                sn = text[st:ts]
+                if st < 0 or st < last or sn not in by_surname:
+                    continue
+                last = m.end()
+                names = by_surname[sn]
+                if len(names) != 1 or st in found:
+                    break
+                name = next(iter(names))
+                if first_at[name] >= st or any(p.start <= st < p.end for p in found.values()):
+                    break
+                left = text[st - 1] if st else "\n"
+                if left in _LEFT_PUNCT or not CJK.match(left):
+                    found[st] = PersonMention(st, m.end(), name, "short")
+                break
 
     @staticmethod
     def _foreign_name_after(text: str, pos: int) -> tuple[int, int] | None:

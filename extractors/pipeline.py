@@ -183,7 +183,8 @@ def rerun_from(doc: Doc, component: str, ctx: dict) -> Doc:
 def analyse(text: str, ctx: dict) -> Doc:
     """Run the pipeline on one article text with its context."""
     nlp = get_nlp()
-    doc = nlp.make_doc(text)
+    # one token per character (what the char segmenter gives), built directly: much faster
+    doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text)) if text else nlp.make_doc(text)
     ctx["text"] = text  # Doc.text re-joins every token on each access; read it once
     doc._.kg_ctx = ctx
     for _, proc in nlp.pipeline:

@@ -51,3 +51,22 @@ def test_party_committee_departments():
     assert "中国共产党市委员会宣传部" in names and "宣传部" in names["中国共产党市委员会宣传部"].aliases
     assert "中国共产党市委员会政法委员会" in names
     assert "中国共产党市委员会党校" in names
+
+
+SHORT = """本报讯 5月6日，区政协主席欧阳建华、副主席郭立新到社区调研。欧阳主席指出，要倾听群众呼声。郭副主席表示，要抓好落实。
+"""
+
+
+def test_short_forms_after_full_names():
+    from extractors.pipeline import analyse
+    doc = analyse(SHORT.strip(), {"year": 2024, "bylines": [], "names": set(), "body_start": 0})
+    short = {(p.name, SHORT.strip()[p.start:p.end]) for p in doc._.kg_persons if p.how == "short"}
+    assert ("郭立新", "郭副主席") in short
+    assert all(name in ("欧阳建华", "郭立新") for name, _ in short)
+
+
+def test_doc_tokens_are_characters():
+    from extractors.pipeline import analyse
+    text = "市政协主席 张某某\n主持会议。"
+    doc = analyse(text, {"year": 2024, "bylines": [], "names": set(), "body_start": 0})
+    assert doc.text == text and len(doc) == len(text)
