@@ -16,7 +16,7 @@ from .errors import EmptyInputError
 from .assemble import Prepared, build_article
 from .dates import find_dates
 from .locality import Locale, detect_locale, parse_locale, places_in
-from .pipeline import analyse, rerun_from
+from .pipeline import NER_MODEL, analyse, person_spans, rerun_from
 from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates
 from .records import Document
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split
@@ -120,9 +120,10 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     preps = [_prepare(text, i, ch) for i, ch in enumerate(split(text))]
     # first pass: analyse every article
     all_names: set[str] = set()
-    for prep in preps:
+    ner = person_spans([p.full.text for p in preps]) if NER_MODEL.exists() else [[] for _ in preps]
+    for prep, ner_spans in zip(preps, ner):
         ctx = {"locale": loc, "known_places": known, "year": year, "ref": pub, "bylines": prep.bylines,
-               "names": set(), "body_start": prep.body_start, "implied": implied}
+               "names": set(), "body_start": prep.body_start, "implied": implied, "ner": ner_spans}
         dl = prep.dateline
         if dl and "电" in dl.group(0):  # 新华社北京1月20日电: 今天 is that day
             dd = [d for d in find_dates(dl.group(0), year, pub) if d.date]

@@ -95,15 +95,31 @@ class NerBridge:
             return doc
         text = ctx.get("text") or doc.text
         if self.recognize is not None:
-            sents = [(a, b) for a, b in sentences(text) if _NER_CUE.search(text, a, b)]
-            try:
-                for (a, _), found in zip(sents, self.recognize([text[a:b] for a, b in sents])):
-                    spans.extend((a + s, a + e) for s, e, label in found if label == "PER")
-            except Exception:  # a broken model must not stop extraction
-                spans = []
+            spans = person_spans([text], self.recognize)[0]
         doc._.kg_ner = spans
         ctx["ner"] = spans
         return doc
+
+
+def person_spans(texts: list[str], recognize=None) -> list[list[tuple[int, int]]]:
+    """PER spans of the recognizer in the cue sentences of each text, in one batched call
+    (a page's articles together: the model's per-call overhead is paid once)."""
+    if recognize is None:
+        try:
+            from .ner import recognize  # type: ignore[attr-defined]
+        except Exception:
+            return [[] for _ in texts]
+    jobs = [(i, a, b) for i, t in enumerate(texts) for a, b in sentences(t) if _NER_CUE.search(t, a, b)]
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if not jobs:
+        return out
+    try:
+        found_all = recognize([texts[i][a:b] for i, a, b in jobs])
+    except Exception:  # a broken model must not stop extraction
+        return out
+    for (i, a, _), found in zip(jobs, found_all):
+        out[i].extend((a + s, a + e) for s, e, label in found if label == "PER")
+    return out
 
 
 @Language.factory("kg_person_finder")

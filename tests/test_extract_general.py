@@ -70,3 +70,17 @@ def test_doc_tokens_are_characters():
     text = "市政协主席 张某某\n主持会议。"
     doc = analyse(text, {"year": 2024, "bylines": [], "names": set(), "body_start": 0})
     assert doc.text == text and len(doc) == len(text)
+
+
+def test_person_spans_batch_offsets_per_text():
+    from extractors.pipeline import person_spans
+    calls = []
+
+    def fake(texts):
+        calls.append(list(texts))
+        return [[(i, i + 3, "PER") for i in [t.find("王大明")] if i >= 0] for t in texts]
+
+    texts = ["天气很好。王大明表示同意。", "无关句子。", "会见时，王大明表示欢迎。"]
+    spans = person_spans(texts, fake)
+    assert len(calls) == 1  # one call for the whole page
+    assert [[t[a:b] for a, b in ss] for t, ss in zip(texts, spans)] == [["王大明"], [], ["王大明"]]
