@@ -24,6 +24,10 @@ Rule 2c, transliterated names: the corpus keeps A·B names as one PER (137 times
 never as two adjacent PER spans), so PER · PER becomes one span, and a PER directly followed
 by · and a run of CJK chars up to a boundary is extended over it.
 
+Rule 2d, elections and appointments: in 选举/任命/推选/补选/增补 X 为 ..., the 2-4 CJK chars X
+before the first 为 are a PER when they start with a common surname; spans overlapping X are
+replaced (the model sometimes reads 安启元为省政协 as one body).
+
 Rule 3, place + body suffix: a LOC span directly followed by a suffix that in training closes
 ORGs made of a place plus that suffix (委, 政府, 军区, 外交部, 队 ...; learned by
 ``learn_rules.py`` and shipped as ``model/kg_postrules.json``) becomes one ORG span, swallowing
@@ -282,8 +286,29 @@ def join_dotted_names(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+_APPOINT = re.compile(r"(?:选举|任命|推选|补选|增补|推举)([\u4e00-\u9fff]{2,5}?)为")
+
+
+def appointments(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 2d: 选举 X 为 -> X is PER."""
+    if "为" not in text:
+        return spans
+    out = list(spans)
+    for m in _APPOINT.finditer(text):
+        s, e = m.span(1)
+        cut = text.find("等", s, e)
+        if cut >= 0:  # 推举林默涵等为顾问
+            e = cut
+        if not 2 <= e - s <= 4 or text[s] not in SURNAMES:
+            continue
+        out = [x for x in out if x[1] <= s or x[0] >= e]
+        out.append((s, e, "PER"))
+    return out
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
+    spans = appointments(text, spans)
     spans = join_dotted_names(text, spans)
     spans = extend_cut_names(text, spans)
     spans = place_suffix(text, spans)
