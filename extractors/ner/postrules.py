@@ -28,6 +28,10 @@ Rule 2d, elections and appointments: in 选举/任命/推选/补选/增补 X 为
 before the first 为 are a PER when they start with a common surname; spans overlapping X are
 replaced (the model sometimes reads 安启元为省政协 as one body).
 
+Rule 2e, names after titles: right after a title (书记, 主席, 省长 ...), 2-3 uncovered CJK chars
+starting with a common surname and followed by a name boundary (punctuation, 、, 等, 在, 说 ...)
+are a PER (省长舒圣佑等 -> 舒圣佑).
+
 Rule 3, place + body suffix: a LOC span directly followed by a suffix that in training closes
 ORGs made of a place plus that suffix (委, 政府, 军区, 外交部, 队 ...; learned by
 ``learn_rules.py`` and shipped as ``model/kg_postrules.json``) becomes one ORG span, swallowing
@@ -306,6 +310,39 @@ def appointments(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_AFTER_NAME = tuple("，,。；;：:！？!?、（(“”\" 等在说和与及对向") + ("表示", "指出", "主持", "出席", "会见", "强调")
+_LEAD_TITLES = tuple(t for t in TITLES if len(t) >= 2 and t not in ("先生", "女士", "小姐", "太太", "夫人", "同志", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "老汉", "老太", "奶奶", "爷爷", "老伯", "兄弟", "姐姐", "哥哥", "叔叔", "婶婶", "指导", "首长"))
+_NOT_IN_NAME = set("说等在和与及对向的是了也都就")
+
+
+def names_after_titles(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 2e: title + surname-led 2-3 chars + boundary -> PER."""
+    words = _words()
+    covered = bytearray(len(text) + 1)
+    for s, e, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    out = list(spans)
+    n = len(text)
+    for title in _LEAD_TITLES:
+        pos = text.find(title)
+        while pos >= 0:
+            i = pos + len(title)
+            pos = text.find(title, pos + 1)
+            if i >= n or text[i] not in SURNAMES or covered[i]:
+                continue
+            for k in (3, 2):
+                end = i + k
+                if end > n or any(covered[i:end]) or not _CJK.match(text[i:end]):
+                    continue
+                if _NOT_IN_NAME.intersection(text[i:end]) or text[i:end] in words:
+                    continue  # 许军说 / 曾经 / 方针: a verb or a word, not a name
+                if end == n or text.startswith(_AFTER_NAME, end):
+                    out.append((i, end, "PER"))
+                    covered[i:end] = b"\x01" * k
+                    break
+    return out
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
     spans = appointments(text, spans)
@@ -313,4 +350,5 @@ def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     spans = extend_cut_names(text, spans)
     spans = place_suffix(text, spans)
     spans = spans + surname_title(text, spans)
+    spans = names_after_titles(text, spans)
     return sorted(spans + enumeration(text, spans))
