@@ -373,6 +373,13 @@ class EventFinder:
         out = []
         for e in evs:
             if e.start < body_start and e.reported:
+                part = next((b for b in body if b.label != e.label and b.label.startswith(e.label)
+                             and b.label[len(e.label):] in HEADS), None)
+                if part is not None:  # 博览会开幕 (headline) and 博览会开幕式: the whole and its ceremony
+                    if part.parent is None:
+                        part.parent, part.parent_label = e.name, e.label
+                    out.append(e)
+                    continue
                 twin = next((b for b in body if b.name != e.name and (
                     (b.kind == e.kind and b.organizer == e.organizer) or _bigram_sim(b.label, e.label) >= 0.5)), None)
                 if twin is not None:
@@ -389,3 +396,58 @@ class EventFinder:
         if not pool:
             return None
         return min(pool, key=lambda e: (e.start, -(e.end - e.start)))
+
+
+_MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})")
+
+
+def meetings(text: str, persons, dates: list[DateMention], sents=None, body_start: int = 0) -> list[EventMention]:
+    """某某(今天在北京)会见某某: a meeting named by host and guest, dated from its sentence.
+
+    Xinhua reports of talks name no event noun; the host's name starts the clause, the guest is
+    the last person named before the clause ends (阿根廷外长卡菲罗)."""
+    sents = sents or sentences(text)
+    out: list[EventMention] = []
+    for p in persons:
+        m = _MEET.match(text, p.end)
+        if not m or getattr(p, "how", "") == "ideology":
+            continue
+        left = text[p.start - 1] if p.start else "\n"
+        if left not in "\n，。；：、） " and not re.search(r"(?:委员|部长|主席|总理|书记|主任|局长|省长|市长)$", text[max(0, p.start - 4):p.start]):
+            continue
+        end = m.end()
+        stop = end
+        while stop < len(text) and text[stop] not in "，。；\n" and stop - end < 40:
+            stop += 1
+        guests = [q for q in persons if end <= q.start < stop]
+        if guests:
+            g = guests[-1]
+            guest = g.name
+        else:
+            guest = re.sub(r"[一行等]+$", "", text[end:stop])[:20]
+            if not guest:
+                continue
+        verb = m.group("verb").replace("亲切", "").replace("集体", "")
+        label = f"{p.name}{verb}{guest}"
+        ev = EventMention(p.start, stop, label, label, "meeting", reported=True)
+        ev.place = m.group("place")
+        ev.spans.append((p.start, stop))
+        sent = next(((a, b) for a, b in sents if a <= p.start < b), (p.start, stop))
+        cands = [d for d in dates if sent[0] <= d.start < stop]
+        if cands:
+            d = cands[-1]
+            ev.date, ev.end_date, ev.time_of_day = d.date, d.end_date, d.time_of_day
+        ev.organizer = None
+        ev.parent_label = p.name + verb  # host and verb: the key a headline shares with the body
+        out.append(ev)
+    body = [e for e in out if e.start >= body_start]
+    res = []
+    for e in out:  # 王某会见阿根廷外长 (headline) = 王某会见卡菲罗 (body)
+        twin = next((b for b in body if e.start < body_start and b.parent_label == e.parent_label), None)
+        if twin is not None:
+            twin.aliases.add(e.label)
+        else:
+            res.append(e)
+    for e in res:
+        e.parent_label = None
+    return res

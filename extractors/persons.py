@@ -59,7 +59,7 @@ class PersonMention:
 
 
 _VERB_WORDS = set(_PR["right"]) | set(_PR["verbs_after_name"]) | set(_PR["verbs_before_name"]) | set(LEX.events["speech_verbs"]) \
-    | set(LEX.events["say_verbs"]) | set(LEX.events["report_verbs"]) | set(LEX.events["attend_verbs"]) | set(LEX.events["chair_verbs"])
+    | set(LEX.events["say_verbs"]) | set(LEX.events["weak_say_verbs"]) | set(LEX.events["report_verbs"]) | set(LEX.events["attend_verbs"]) | set(LEX.events["chair_verbs"])
 _VERB_START = re.compile(alt(w for w in _VERB_WORDS if len(w) >= 2))
 
 
@@ -189,6 +189,9 @@ class PersonFinder:
         if names:  # every other occurrence of a known full name, then the lists they head
             rx = re.compile(alt(names))
             for m in rx.finditer(text):
+                old = found.get(m.start())
+                if old is not None and old.how == "ner" and old.end < m.end():
+                    del found[m.start()]  # the recognizer cut a known name short (周明|远在)
                 if m.start() not in found and not any(p.start < m.start() < p.end for p in found.values()):
                     tm = next((t for t in titles if t.start == m.end()), None)  # 柯某副主席代表…
                     found[m.start()] = PersonMention(m.start(), m.end(), m.group(), "before_title" if tm else "repeat",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .bodies import BodyFinder
 from .dates import find_dates
-from .events import EventFinder, sentences
+from .events import EventFinder, meetings, sentences
 from .lexicon import _load, alt
 from .locality import Locale
 from .persons import PersonFinder, find_titles
@@ -156,6 +156,14 @@ class EventComponent:
         art_date = first if first is not None and first.start - body_start < 40 else None
         ef = EventFinder(doc._.kg_bf)
         events, main = ef.find(text, doc._.kg_bodies or [], doc._.kg_sessions or [], dates, art_date, body_start)
+        reporters0 = set(ctx.get("bylines", []))
+        meets = meetings(text, [p for p in doc._.kg_persons or [] if p.name not in reporters0], dates, body_start=body_start)
+        if meets:  # 某某会见某某: the talks, when no named event is reported
+            events = list(events) + meets
+            if main is None:
+                main = min((e for e in meets if e.start >= body_start), key=lambda e: e.start, default=meets[0])
+                if main.date is None and art_date is not None:
+                    main.date, main.end_date = art_date.date, art_date.end_date
         doc._.kg_events, doc._.kg_main = events, main
         implied = ctx.get("implied", {})
         rf = RoleFinder(implied)

@@ -17,7 +17,9 @@ from .persons import PersonMention, TitleMention
 _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
 _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协动运著杰佳大])作了?[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明|致辞|讲话)|发表了?[^，。；]{0,12}?(?:讲话|致辞|演讲)")
-_SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")")
+# 指出/强调 make a speaker; 表示/要求/说 only when said in a speech (在讲话中表示), not in talks or chat
+_SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
+                     r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")

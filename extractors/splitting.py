@@ -60,6 +60,20 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
+def _split_spaced(run: str) -> list[str]:
+    """鲁 阳 祁 芳 (one run of single characters): two names of two characters when the second half
+    starts with a surname too; five or six characters likewise (2+3, 3+2, 3+3)."""
+    chars = run.rstrip("\x00")
+    n = len(chars)
+    splits = {4: [(2,)], 5: [(2,), (3,)], 6: [(3,), (2, 4)]}.get(n, [])
+    for cut in splits:
+        bounds = [0, *cut, n]
+        pieces = [chars[a:b] for a, b in zip(bounds, bounds[1:])]
+        if all(LEX.starts_with_surname(x) and x not in LEX.not_names for x in pieces):
+            return [x + "\x00" for x in pieces]
+    return [run]
+
+
 def byline_names(inner: str) -> list[str] | None:
     """Names in a byline's parentheses, or None when it is not a byline (（草案）, （2024年…））."""
     s = re.sub(r"^[^记]{0,8}?(?=记者|通讯员|实习生)", "", inner).strip()
@@ -78,12 +92,15 @@ def byline_names(inner: str) -> list[str] | None:
                     merged.append(p + "\x00")
                 else:
                     merged.append(p)
-            parts.extend(m.rstrip("\x00") for m in merged)
+            for m in merged:
+                parts.extend(_split_spaced(m) if m.endswith("\x00") else [m])
     if not parts:
         return None
     names = []
     for p in parts:
-        if not (2 <= len(p) <= 4) or not LEX.starts_with_surname(p) or p in LEX.not_names:
+        spaced = p.endswith("\x00")  # written 温 馨: a name, even when it is also a word
+        p = p.rstrip("\x00")
+        if not (2 <= len(p) <= 4) or not LEX.starts_with_surname(p) or (p in LEX.not_names and not spaced):
             return None
         if any(w in p for w in LEX.non_name_parts):
             return None

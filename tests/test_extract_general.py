@@ -84,3 +84,45 @@ def test_person_spans_batch_offsets_per_text():
     spans = person_spans(texts, fake)
     assert len(calls) == 1  # one call for the whole page
     assert [[t[a:b] for a, b in ss] for t, ss in zip(texts, spans)] == [["王大明"], [], ["王大明"]]
+
+
+MEET = """总理会见新加坡客人
+新华社北京9月3日电（记者 许 可）国务院总理赵立新今天下午在人民大会堂会见新加坡副总理黄循财。
+赵立新表示，中方愿同新方深化合作。黄循财表示，新方愿意加强交流。
+国务院副总理钱东明参加会见。
+"""
+
+
+def test_meeting_of_host_and_guest_with_relative_date():
+    doc = extract_text(MEET, source="xinhua_20230904.txt")
+    evs = _events(doc)
+    assert [e.name for e in evs] == ["赵立新会见黄循财"]
+    e = evs[0]
+    assert e.date == "2023-09-03"
+    assert e.place == "人民大会堂"
+    roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
+    assert roles == {("钱东明", "attendee")}  # 表示 in talks is not a speech
+    persons = {p.name for a in doc.articles for p in a.persons}
+    assert "新方" not in persons and "中方" not in persons
+
+
+def test_weak_say_verb_counts_inside_a_speech():
+    text = "本报讯 3月5日，市委召开全市经济工作会议。市委书记周明远出席会议，周明远在讲话中表示，要稳中求进。\n"
+    doc = extract_text(text, source="page_20240306.txt")
+    assert ("周明远", "speaker") in {(p.person, p.role) for a in doc.articles for p in a.participations}
+
+
+def test_spaced_byline_runs_split_into_names():
+    from extractors.splitting import byline_names
+    assert byline_names("记者 鲁 阳 祁 芳") == ["鲁阳", "祁芳"]
+    assert byline_names("记者 温 馨") == ["温馨"]  # spaced: a name even if also a word
+    assert byline_names("记者 欧 阳 建 华") == ["欧阳建华"]
+
+
+def test_headline_whole_event_and_its_opening_ceremony():
+    text = "第五届农产品交易会开幕\n本报讯 8月9日上午，第五届农产品交易会开幕式在市体育中心举行。副市长田卫东致辞。\n"
+    doc = extract_text(text, source="page_20240810.txt")
+    evs = {e.name: e for e in _events(doc)}
+    cer = evs["第五届农产品交易会开幕式"]
+    assert cer.parent == "第五届农产品交易会" and "第五届农产品交易会" not in cer.aliases
+    assert ("田卫东", "speaker", "第五届农产品交易会开幕式") in {(p.person, p.role, p.event) for a in doc.articles for p in a.participations}
