@@ -92,6 +92,8 @@ for _key, _o in LEX.bodies["organs"].items():
     for _p in _o["patterns"]:
         _ORGAN_RES.append((_key, _o, re.compile(_p.replace("{COMMITTEE}", _COMMITTEE))))
 _STANDALONE = re.compile(rf"(?P<dahui>大会)?(?P<organ>主席团|秘书处(?:议案组|秘书组|综合组)?|(?:{_COMMITTEE})委员会|常务委员会|常委会(?!议))")
+_MASS = LEX.bodies["mass_orgs"]["full"]
+_MASS_RE = re.compile(rf"{_LEVEL}(?P<stem>{alt(_MASS)})|团(?P<lv2>省|市|县|区)委(?!员)")
 _DEPT_SPEC = LEX.bodies["organs"]["department"]
 _PARTY_DEPT = re.compile(rf"(?<![\u4e00-\u9fff])(?:{alt(_DEPT_SPEC['full'])})|(?<=[，。；、：:（“在和与及的由])(?:{alt(_DEPT_SPEC['full'])})")
 _OWN_PAPER = re.compile(r"本报(?=讯|[^，。；]{0,12}电|记者|通讯员|评论员)")
@@ -113,6 +115,7 @@ class BodyFinder:
         # 本报 = the city's party daily (<city>日报), the usual name of a local paper
         self.newspaper = (re.sub(r"(市|地区|自治州|县|区)$", "", city) + "日报") if city else "本报"
         self.inst = re.compile(rf"(?P<place>{alt(known)}){CJK}{{1,8}}?(?:医院|大学|学院|中学|小学|集团|公司|银行|研究院)")
+        self.mass_known = re.compile(rf"(?P<place>{alt(known)})(?P<stem>{alt(_MASS)})")
         self.dept_known = re.compile(rf"(?P<place>{alt(known)})(?P<stem>{alt(LEX.bodies['departments']['stems'])})")
 
     # -- canonical forms ---------------------------------------------------------------------------
@@ -177,6 +180,14 @@ class BodyFinder:
                 if place:
                     cands.append(BodyMention(m.start(), m.end(), m.group(), place + m.group("stem"), "government",
                                              place + "人民政府", "government", place=place))
+        for m in _MASS_RE.finditer(text):  # 市妇联, 县总工会, 团市委
+            level = m.group("level") or m.group("lv2")
+            place = self.locale.place_for_level(level) or level
+            full = f"共青团{place}委员会" if m.group("lv2") else place + _MASS[m.group("stem")]
+            cands.append(BodyMention(m.start(), m.end(), m.group(), full, "other", None, "other", place=place))
+        for m in self.mass_known.finditer(text):
+            place = m.group("place")
+            cands.append(BodyMention(m.start(), m.end(), m.group(), place + _MASS[m.group("stem")], "other", None, "other", place=place))
         for m in _OWN_PAPER.finditer(text):
             cands.append(BodyMention(m.start(), m.end(), m.group(), self.newspaper, "other", None, "other"))
         for m in self.inst.finditer(text):

@@ -59,7 +59,10 @@ def parse_locale(s: str) -> Locale:
 _PLACE_BODY = re.compile(
     r"(?=((?:[\u4e00-\u9fff]){2,4}?(?:市|县|区|旗))"
     r"(?:第[一二三四五六七八九十]+届人民代表大会|人民代表大会|人民政府|人民法院|中级人民法院|人民检察院))")
-_PLACE_END = re.compile(r"(?:市|县|区|旗)(?=第[一二三四五六七八九十]+届人民代表大会|人民代表大会|人民政府|人民法院|中级人民法院|人民检察院)")
+_PLACE_END = re.compile(r"(?:市|县|区|旗)(?=第[一二三四五六七八九十]+届人民代表大会|人民代表大会|人民政府|人民法院|中级人民法院|人民检察院)"
+                        r"|(?:县|区|旗)(?=委(?![员托])|政协|人大|纪委|监委)")
+_STEM_VERB = re.compile(r"^自治$|^直辖$|进入|按照|关于|聚焦|围绕|根据|召开|举行|出席|参加|列席|主持|选举|任命|批准|讨论|审议|听取|通过|当选|担任|来到|深入|前往|赴|到|全|本|该|我|各|两|此|每|同|原|驻|省|团")
+_ONE_STEM_LEFT = re.compile(r"(?:^|[，。；：、（）“”《》\s])$")
 _LEFT_OK = re.compile(r"(?:^|[，。；：、（）“”《》\s的在和与及对向由经]|选举|任命|批准|讨论|审议|听取|通过|报请|提请|召开|举行|出席|参加|当选为|担任)$")
 
 
@@ -70,13 +73,18 @@ def _candidates(t: str) -> list[str]:
     for m in _PLACE_END.finditer(t):
         end = m.end()
         best = None
-        for n in (2, 3, 4):
+        full_body = not re.match(r"委|政协|人大|纪委|监委", t[end:end + 2])
+        for n in (1, 2, 3, 4) if m.group() in "县区旗" else (2, 3, 4):
             s0 = m.start() - n
             if s0 < 0:
                 break
             stem = t[s0:m.start()]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or re.search(r"[的了是在和与及对向并由为市县区省]", stem):
                 continue
+            if (n == 1 or not full_body or stem in ("自治", "直辖")) and _STEM_VERB.search(stem):
+                continue  # 召开县委, 全县, 本区: not a place name
+            if n == 1 and not (_ONE_STEM_LEFT.search(t[max(0, s0 - 1):s0]) or s0 == 0):
+                continue  # 盂县 only at a clean edge
             if _LEFT_OK.search(t[max(0, s0 - 3):s0]) or s0 == 0:
                 best = t[s0:end]
                 break  # the shortest name with a clean left edge

@@ -126,3 +126,18 @@ def test_headline_whole_event_and_its_opening_ceremony():
     cer = evs["第五届农产品交易会开幕式"]
     assert cer.parent == "第五届农产品交易会" and "第五届农产品交易会" not in cer.aliases
     assert ("田卫东", "speaker", "第五届农产品交易会开幕式") in {(p.person, p.role, p.event) for a in doc.articles for p in a.participations}
+
+
+def test_county_names_with_one_character_stem_and_short_bodies():
+    from extractors.locality import places_in
+    assert places_in("，盂县人民法院召开会议。平定县委书记讲话。") == {"盂县", "平定县"}
+    assert places_in("，召开县委常委会。全县人民政府。按照市委部署，各省、自治区、直辖市人民政府") == set()
+    doc = extract_text("本报讯 3月5日，盂县人民法院召开会议。平定县委书记张三丰讲话。", source="p_20240306.txt", locale="山西省阳泉市")
+    names = {b.name for a in doc.articles for b in a.bodies}
+    assert {"盂县人民法院", "中国共产党平定县委员会"} <= names
+
+
+def test_mass_organisations():
+    doc = extract_text("本报讯 3月8日，市妇联召开会议。团市委书记马丽、市总工会副主席陈刚出席。", source="p_20240309.txt", locale="山西省阳泉市")
+    names = {b.name for a in doc.articles for b in a.bodies}
+    assert {"阳泉市妇女联合会", "共青团阳泉市委员会", "阳泉市总工会"} <= names
