@@ -16,7 +16,7 @@ from .locality import Locale
 from .numerals import NUM, cn_ordinal
 
 CJK = r"[\u4e00-\u9fff]"
-_GENERIC_PLACE = rf"(?:{alt(LEX.provinces)}|(?:(?!政协|中共|中国|委员|人民|[与和及的在是为对向、])[\u4e00-\u9fff]){{1,6}}?(?:自治州|自治县|地区|市|县|区|旗|盟|州))"
+_GENERIC_PLACE = rf"(?:{alt(LEX.provinces)}|(?:(?!政协|中共|中国|委员|人民|[与和及的在是为对向、第届])[\u4e00-\u9fff]){{1,6}}?(?:自治州|自治县|地区|市|县|区|旗|盟|州))"
 _LEVEL = r"(?<![全各本我两该城县区市省乡镇州])(?P<level>省|市|县|区|州)"
 _SESSION_SUFFIX = re.compile(
     rf"(?:第?(?P<term>{NUM})届)?第?(?P<n>{NUM})次(?P<what>常委会议|常委会会议|常务委员会会议|主任会议|主席会议|全体会议|全会|会议)")
@@ -94,6 +94,7 @@ for _key, _o in LEX.bodies["organs"].items():
 _STANDALONE = re.compile(rf"(?P<dahui>大会)?(?P<organ>主席团|秘书处(?:议案组|秘书组|综合组)?|(?:{_COMMITTEE})委员会|常务委员会|常委会(?!议))")
 _MASS = LEX.bodies["mass_orgs"]["full"]
 _MASS_RE = re.compile(rf"{_LEVEL}(?P<stem>{alt(_MASS)})|团(?P<lv2>省|市|县|区)委(?!员)")
+_JIWEI_JIANWEI = re.compile(rf"(?:{_LEVEL}|(?P<place>{_GENERIC_PLACE}))纪委(?P<jw>监委)")
 _DEPT_SPEC = LEX.bodies["organs"]["department"]
 _PARTY_DEPT = re.compile(rf"(?<![\u4e00-\u9fff])(?:{alt(_DEPT_SPEC['full'])})|(?<=[，。；、：:（“在和与及的由])(?:{alt(_DEPT_SPEC['full'])})")
 _OWN_PAPER = re.compile(r"本报(?=讯|[^，。；]{0,12}电|记者|通讯员|评论员)")
@@ -188,6 +189,10 @@ class BodyFinder:
         for m in self.mass_known.finditer(text):
             place = m.group("place")
             cands.append(BodyMention(m.start(), m.end(), m.group(), place + _MASS[m.group("stem")], "other", None, "other", place=place))
+        for m in _JIWEI_JIANWEI.finditer(text):  # 市纪委监委: the commission for discipline and the supervisory commission
+            place = self.locale.place_for_level(m.group("level")) or m.group("level") if m.group("level") else m.group("place")
+            if place:
+                cands.append(BodyMention(m.start("jw"), m.end(), "监委", place + "监察委员会", "government", None, "government", place=place))
         for m in _OWN_PAPER.finditer(text):
             cands.append(BodyMention(m.start(), m.end(), m.group(), self.newspaper, "other", None, "other"))
         for m in self.inst.finditer(text):

@@ -398,7 +398,7 @@ class EventFinder:
         return min(pool, key=lambda e: (e.start, -(e.end - e.start)))
 
 
-_MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})")
+_MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?:(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})|(?:同|与)(?P<with>[^，。；]{{1,40}}?)举行(?P<verb2>会谈|会晤|视频会晤|视频会谈))")
 
 
 def meetings(text: str, persons, dates: list[DateMention], sents=None, body_start: int = 0) -> list[EventMention]:
@@ -415,10 +415,13 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
         left = text[p.start - 1] if p.start else "\n"
         if left not in "\n，。；：、） " and not re.search(r"(?:委员|部长|主席|总理|书记|主任|局长|省长|市长)$", text[max(0, p.start - 4):p.start]):
             continue
-        end = m.end()
-        stop = end
-        while stop < len(text) and text[stop] not in "，。；\n" and stop - end < 40:
-            stop += 1
+        if m.group("verb2"):  # 李某同来华访问的某国总理某某举行会谈
+            end, stop = m.start("with"), m.end("with")
+        else:
+            end = m.end()
+            stop = end
+            while stop < len(text) and text[stop] not in "，。；\n" and stop - end < 40:
+                stop += 1
         guests = [q for q in persons if end <= q.start < stop]
         if guests:
             g = guests[-1]
@@ -427,8 +430,13 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
             guest = re.sub(r"[一行等]+$", "", text[end:stop])[:20]
             if not guest:
                 continue
-        verb = m.group("verb").replace("亲切", "").replace("集体", "")
-        label = f"{p.name}{verb}{guest}"
+        if m.group("verb2"):
+            verb = m.group("verb2").replace("视频", "")
+            label = f"{p.name}同{guest}{verb}"
+            stop = m.end()
+        else:
+            verb = m.group("verb").replace("亲切", "").replace("集体", "")
+            label = f"{p.name}{verb}{guest}"
         ev = EventMention(p.start, stop, label, label, "meeting", reported=True)
         ev.place = m.group("place")
         ev.spans.append((p.start, stop))

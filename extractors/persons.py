@@ -124,7 +124,7 @@ class PersonFinder:
         # titles chain: 省人大常委会委员、监察和司法委员会副主任委员张世文
         for i, t in enumerate(titles):
             nm = self._name_after(text, t.end)
-            if nm is None and t.title in LEX.foreign_titles:
+            if nm is None and (t.title in LEX.foreign_titles or (t.title in ("总理", "副总理") and not text.endswith("国务院", 0, t.start))):
                 nm = self._foreign_name_after(text, t.end)
             if nm:
                 chain = [t]

@@ -159,7 +159,18 @@ class EventComponent:
         reporters0 = set(ctx.get("bylines", []))
         meets = meetings(text, [p for p in doc._.kg_persons or [] if p.name not in reporters0], dates, body_start=body_start)
         if meets:  # 某某会见某某: the talks, when no named event is reported
-            events = list(events) + meets
+            keep = []
+            for e in events:  # 某某同某国总理举行会谈 found as an event phrase: the same talks
+                twin = next((x for x in meets if e.label.replace("举行", "") in {x.label, *x.aliases}
+                             or (e.label in ("会谈", "会晤", "会见") and x.start <= e.start < x.end + 2)), None)
+                if twin is None:
+                    keep.append(e)
+                    continue
+                if e.label not in ("会谈", "会晤", "会见"):
+                    twin.aliases.add(e.label)
+                if main is e:
+                    main = twin
+            events = keep + meets
             if main is None:
                 main = min((e for e in meets if e.start >= body_start), key=lambda e: e.start, default=meets[0])
                 if main.date is None and art_date is not None:

@@ -141,3 +141,28 @@ def test_mass_organisations():
     doc = extract_text("本报讯 3月8日，市妇联召开会议。团市委书记马丽、市总工会副主席陈刚出席。", source="p_20240309.txt", locale="山西省阳泉市")
     names = {b.name for a in doc.articles for b in a.bodies}
     assert {"阳泉市妇女联合会", "共青团阳泉市委员会", "阳泉市总工会"} <= names
+
+
+def test_cppcc_term_before_place_and_present_at_opening():
+    text = ("政协第九届长治市委员会第二次会议开幕\n本报讯 1月8日上午，政协第九届长治市委员会第二次会议在市会堂开幕。"
+            "大会执行主席杜明、钟丽在主席台前排就座。市委书记汪海等市领导到会祝贺。大会由钟丽主持。\n")
+    doc = extract_text(text, source="p_20240109.txt", locale="山西省长治市")
+    names = {b.name for a in doc.articles for b in a.bodies}
+    assert "中国人民政治协商会议山西省长治市委员会" in names
+    roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
+    assert {("杜明", "attendee"), ("汪海", "attendee"), ("钟丽", "chair")} <= roles
+
+
+def test_talks_with_a_foreign_premier():
+    text = ("新华社北京4月2日电 国务院总理赵立新昨天下午在人民大会堂同来华访问的新西兰总理希普金斯举行会谈。"
+            "会谈前，赵立新为希普金斯举行欢迎仪式。国务委员钱东明参加上述活动。\n")
+    doc = extract_text(text, source="xinhua_20230402.txt")
+    evs = _events(doc)
+    assert [e.name for e in evs] == ["赵立新同希普金斯会谈"] and evs[0].date == "2023-04-01"
+    assert "希普金斯" in {p.name for a in doc.articles for p in a.persons}
+
+
+def test_jiwei_jianwei():
+    doc = extract_text("本报讯 4月1日，市纪委监委召开会议。", source="p_20240402.txt", locale="山西省阳泉市")
+    names = {b.name for a in doc.articles for b in a.bodies}
+    assert {"中国共产党阳泉市纪律检查委员会", "阳泉市监察委员会"} <= names
