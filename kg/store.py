@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.errors import StoreError
+from kg.tripleset import TripleSet
 
 DEFAULT_STORE = "kg-store"
 
@@ -47,7 +48,7 @@ class GraphBatch:
     """What one build writes for one source file: its graphs replace all of the file's old ones."""
 
     graph_prefix: str
-    graphs: tuple[tuple[URIRef, Graph], ...]
+    graphs: tuple[tuple[URIRef, Graph | TripleSet], ...]
 
 
 def _escape_iri(iri: str) -> str:

@@ -1,4 +1,4 @@
-"""Records → RDF: one rdflib Graph per article, under the ontology in `ontology/pbe.ttl`.
+"""Records → RDF: one set of rdflib triples per article, under the ontology in `ontology/pbe.ttl`.
 
 Each article's graph is self-contained: it describes every person, body, event and post the
 article speaks of (type, labels, dates), the role edges (`pbe:chair`, `schema:attendee`, …) and,
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from extractors.records import Article, Body, Document, Event, Evidence, Participation, Post
 from kg.iris import IriMinter
+from kg.tripleset import TripleSet
 from kg.resolution import explicit_keys, is_placeless, person_keys
-from kg.vocab import ORG, PBE, PREFIXES, SCHEMA
+from kg.vocab import ORG, PBE, SCHEMA
 
 ROLE_EDGE = {"chair": PBE.chair, "attendee": SCHEMA.attendee, "speaker": PBE.speaker, "elected": PBE.elected}
 ROLE_NODE = {
@@ -80,7 +81,7 @@ class ArticleGraphBuilder:
         scope = self._page if is_placeless(body) and not self._locale else None
         return self.iris.post(body if scope is None else f"{body}|{scope}", title)
 
-    def document_graphs(self, doc: Document) -> Iterator[tuple[URIRef, Graph]]:
+    def document_graphs(self, doc: Document) -> Iterator[tuple[URIRef, TripleSet]]:
         """(named graph IRI, graph) for every article of the document."""
         self._page, self._locale = doc.source, doc.locale
         self._keys = person_keys(doc)
@@ -88,10 +89,8 @@ class ArticleGraphBuilder:
         for article in doc.articles:
             yield self.iris.graph(doc.source, article.index), self.article_graph(doc, article)
 
-    def article_graph(self, doc: Document, article: Article) -> Graph:
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
+    def article_graph(self, doc: Document, article: Article) -> TripleSet:
+        g = TripleSet()
         a = self.iris.article(doc.source, article.index)
         self._source(g, doc)
         self._article(g, doc, article, a)
@@ -118,7 +117,7 @@ class ArticleGraphBuilder:
 
     # -- pieces -------------------------------------------------------------------------------
 
-    def _source(self, g: Graph, doc: Document) -> None:
+    def _source(self, g: TripleSet, doc: Document) -> None:
         s = self.iris.source(doc.source)
         g.add((s, RDF.type, PBE.SourceFile))
         g.add((s, PBE.fileName, Literal(doc.source)))
@@ -126,7 +125,7 @@ class ArticleGraphBuilder:
         if doc.locale:
             g.add((s, PBE.locale, zh(doc.locale)))
 
-    def _article(self, g: Graph, doc: Document, article: Article, a: URIRef) -> None:
+    def _article(self, g: TripleSet, doc: Document, article: Article, a: URIRef) -> None:
         g.add((a, RDF.type, SCHEMA.NewsArticle))
         g.add((a, PBE.sourceFile, self.iris.source(doc.source)))
         g.add((a, SCHEMA.position, Literal(article.index)))
@@ -152,7 +151,7 @@ class ArticleGraphBuilder:
             g.add((p, RDFS.label, zh(reporter)))
             g.add((a, SCHEMA.author, p))
 
-    def _body(self, g: Graph, body: Body) -> None:
+    def _body(self, g: TripleSet, body: Body) -> None:
         o = self.body_iri(body.name)
         g.add((o, RDF.type, ORG.Organization))
         cls = BODY_CLASS.get(body.kind)
@@ -170,7 +169,7 @@ class ArticleGraphBuilder:
             g.add((parent, RDF.type, ORG.Organization))
             g.add((parent, RDFS.label, zh(body.parent)))
 
-    def _event(self, g: Graph, event: Event) -> None:
+    def _event(self, g: TripleSet, event: Event) -> None:
         e = self.iris.event(event.name, event.date)
         g.add((e, RDF.type, SCHEMA.Event))
         cls = EVENT_CLASS.get(event.kind)
@@ -202,7 +201,7 @@ class ArticleGraphBuilder:
         if event.present is not None:
             g.add((e, PBE.presentCount, Literal(event.present)))
 
-    def _evidence(self, g: Graph, node: URIRef, a: URIRef, ev: Evidence | None) -> None:
+    def _evidence(self, g: TripleSet, node: URIRef, a: URIRef, ev: Evidence | None) -> None:
         g.add((node, PROV.wasDerivedFrom, a))
         g.add((node, PBE.article, a))
         if ev is not None:
@@ -210,7 +209,7 @@ class ArticleGraphBuilder:
             g.add((node, PBE.endOffset, Literal(ev.end)))
             g.add((node, PBE.quote, zh(ev.text)))
 
-    def _post(self, g: Graph, a: URIRef, n: int, post: Post) -> None:
+    def _post(self, g: TripleSet, a: URIRef, n: int, post: Post) -> None:
         p = self.person_iri(post.person)
         st = self.iris.statement(a, "post", n)
         g.add((st, RDF.type, PBE.PostStatement))
@@ -230,7 +229,7 @@ class ArticleGraphBuilder:
             g.add((p, SCHEMA.jobTitle, zh(post.title)))
         self._evidence(g, st, a, post.evidence)
 
-    def _participation(self, g: Graph, a: URIRef, n: int, part: Participation) -> None:
+    def _participation(self, g: TripleSet, a: URIRef, n: int, part: Participation) -> None:
         e = self.iris.event(part.event, part.event_date)
         p = self.person_iri(part.person)
         g.add((p, RDF.type, SCHEMA.Person))
