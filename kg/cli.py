@@ -175,9 +175,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as exc:
         print(f"kg {args.command}: error: {exc}", file=sys.stderr)
         return 1
-    except SyntaxError as exc:  # pyoxigraph reports bad SPARQL this way
-        print(f"kg {args.command}: error: malformed query: {exc}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
