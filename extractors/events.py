@@ -401,6 +401,9 @@ class EventFinder:
 _MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?:(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})|(?:同|与)(?P<with>[^，。；]{{1,40}}?)举行(?P<verb2>会谈|会晤|视频会晤|视频会谈))")
 
 
+_GUEST_END = re.compile(r"一行|时(?:说|表示|指出|强调)?|及其|及夫人|并(?:共进|举行|出席|转达)|[，。；\n]")
+
+
 def meetings(text: str, persons, dates: list[DateMention], sents=None, body_start: int = 0) -> list[EventMention]:
     """某某(今天在北京)会见某某: a meeting named by host and guest, dated from its sentence.
 
@@ -422,13 +425,18 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
             stop = end
             while stop < len(text) and text[stop] not in "，。；\n" and stop - end < 40:
                 stop += 1
-        guests = [q for q in persons if end <= q.start < stop]
+        if text.startswith("了", end):
+            end += 1
+        cut = _GUEST_END.search(text, end, stop)
+        if cut:  # 会见某某一行时说 / 会见某某并共进午餐: the guest ends there
+            stop = cut.start()
+        guests = [q for q in persons if end <= q.start < stop and q.name != p.name]
         if guests:
             g = guests[-1]
             guest = g.name
         else:
-            guest = re.sub(r"[一行等]+$", "", text[end:stop])[:20]
-            if not guest:
+            guest = text[end:stop]
+            if not guest or len(guest) > 14 or "\n" in guest or p.name in guest:
                 continue
         if m.group("verb2"):
             verb = m.group("verb2").replace("视频", "")
@@ -438,7 +446,8 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
             verb = m.group("verb").replace("亲切", "").replace("集体", "")
             label = f"{p.name}{verb}{guest}"
         ev = EventMention(p.start, stop, label, label, "meeting", reported=True)
-        ev.place = m.group("place")
+        place = m.group("place")
+        ev.place = {"京": "北京", "这里": None, "此间": None, "那里": None}.get(place, place) if place else None
         ev.spans.append((p.start, stop))
         sent = next(((a, b) for a, b in sents if a <= p.start < b), (p.start, stop))
         cands = [d for d in dates if sent[0] <= d.start < stop]

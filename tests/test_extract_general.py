@@ -166,3 +166,11 @@ def test_jiwei_jianwei():
     doc = extract_text("本报讯 4月1日，市纪委监委召开会议。", source="p_20240402.txt", locale="山西省阳泉市")
     names = {b.name for a in doc.articles for b in a.bodies}
     assert {"中国共产党阳泉市纪律检查委员会", "阳泉市监察委员会"} <= names
+
+
+def test_meeting_guest_phrase_ends_before_shi_shuo():
+    text = "新华社北京1月8日电 国务院副总理钱东明今天在京会见了日本建设大臣田中一郎一行时说，双方合作前景广阔。\n"
+    doc = extract_text(text, source="xinhua_19980108.txt")
+    evs = _events(doc)
+    assert [e.name for e in evs] in (["钱东明会见田中一郎"], ["钱东明会见日本建设大臣田中一郎"])
+    assert evs[0].place == "北京"
