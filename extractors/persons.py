@@ -63,11 +63,16 @@ _VERB_WORDS = set(_PR["right"]) | set(_PR["verbs_after_name"]) | set(_PR["verbs_
 _VERB_START = re.compile(alt(w for w in _VERB_WORDS if len(w) >= 2))
 
 
+_SIDES = {w for w in LEX.not_names if len(w) == 2 and w.endswith("方")}
+
+
 def is_name(s: str) -> bool:
     """Plausible full personal name: surname + 1-2 chars, not a stop word or a verb."""
     if not (2 <= len(s) <= 4) or not all(CJK.match(c) for c in s):
         return False
     if not LEX.starts_with_surname(s) or s in LEX.not_names or _VERB_START.match(s) or s[-2:] in _VERB_WORDS:
+        return False
+    if s[:2] in _SIDES:  # 双方还, 中方愿: a party to talks, not a name
         return False
     compound = LEX.compound_prefix(s) is not None
     if len(s) == 4 and not compound:

@@ -174,3 +174,9 @@ def test_meeting_guest_phrase_ends_before_shi_shuo():
     evs = _events(doc)
     assert [e.name for e in evs] in (["钱东明会见田中一郎"], ["钱东明会见日本建设大臣田中一郎"])
     assert evs[0].place == "北京"
+
+
+def test_sides_of_talks_are_not_names():
+    from extractors.persons import is_name
+    assert not is_name("双方还") and not is_name("中方愿") and not is_name("阿方")
+    assert is_name("方明华")
