@@ -180,3 +180,9 @@ def test_sides_of_talks_are_not_names():
     from extractors.persons import is_name
     assert not is_name("双方还") and not is_name("中方愿") and not is_name("阿方")
     assert is_name("方明华")
+
+
+def test_country_and_common_words_are_not_names():
+    from extractors.persons import is_name
+    for w in ("印度", "欧盟", "司机", "农民", "广州", "白宫", "贺词"):
+        assert not is_name(w), w
