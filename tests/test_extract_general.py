@@ -186,3 +186,14 @@ def test_country_and_common_words_are_not_names():
     from extractors.persons import is_name
     for w in ("印度", "欧盟", "司机", "农民", "广州", "白宫", "贺词"):
         assert not is_name(w), w
+
+
+def test_presidium_sittings_in_three_wordings():
+    texts = ["本报讯 1月10日下午，市十六届人大四次会议主席团举行第二次会议。大会主席团常务主席王某某主持会议。\n",
+             "市十六届人大四次会议主席团举行第三次会议\n本报讯 1月11日，大会主席团举行第三次会议。常务主席王某某主持。\n",
+             "本报讯 1月11日，市十六届人大四次会议举行主席团第三次会议。常务主席王某某主持。\n"]
+    for t in texts:
+        doc = extract_text(t, source="p_20240112.txt", locale="山西省阳泉市")
+        pres = [e for e in _events(doc) if e.kind == "presidium_meeting"]
+        assert len(pres) == 1 and pres[0].parent == "阳泉市第十六届人民代表大会第四次会议" and pres[0].date
+        assert {(p.person, p.role) for a in doc.articles for p in a.participations} == {("王某某", "chair")}
