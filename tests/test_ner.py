@@ -159,3 +159,11 @@ def test_fast_doc_path_matches_tokenizer(nlp) -> None:
     for text in ("国务院新闻办公室今天举行发布会。", "ａ b\u3000中国", "  两头空格  "):
         fast, slow = _make_doc(nlp, text), nlp.make_doc(text)
         assert [(t.text, t.whitespace_) for t in fast] == [(t.text, t.whitespace_) for t in slow]
+
+
+def test_place_or_body_followed_by_an_organ_is_one_body():
+    from extractors.ner import recognize
+
+    for text, body in [("湖南省衡阳市教委近日召开会议。", "衡阳市教委"), ("农业部党组书记在会上讲话。", "农业部党组"), ("福州市总工会举行活动。", "福州市总工会")]:
+        found = [text[s:e] for s, e, label in recognize([text])[0] if label == "ORG"]
+        assert body in found, (text, found)

@@ -220,6 +220,37 @@ def place_suffix(text: str, spans: list[Span]) -> list[Span]:
     return [x for x in spans if x not in drop] + add
 
 
+@lru_cache(maxsize=1)
+def _body_suffixes() -> dict[str, tuple[str, ...]]:
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).with_name("body_suffixes.json")).read_text(encoding="utf-8"))
+    return {"LOC": tuple(sorted(data["after_place"], key=len, reverse=True)),
+            "ORG": tuple(sorted(data["after_body"], key=len, reverse=True))}
+
+
+def body_suffix(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 3b: a place or body followed at once by an organ of general vocabulary is one ORG.
+
+    Why: the model often stops at the place (河北省|人大, 衡阳市|教委) or the parent body
+    (农业部|党组, 团中央|书记处); the corpus tags the whole as one ORG. The suffixes are general
+    body vocabulary (body_suffixes.json), not strings learned from any sentence.
+    """
+    table = _body_suffixes()
+    out = list(spans)
+    for span in sorted(spans):
+        s, e, label = span
+        for suffix in table.get(label, ()):
+            if text.startswith(suffix, e):
+                end = e + len(suffix)
+                if not any(x != span and x[0] < end and x[1] > e for x in out):
+                    out.remove(span)
+                    out.append((s, end, "ORG"))
+                break
+    return out
+
+
 _NAME_END = set("，,。；;：:！？!?、（(“”\" 等为说的和与在")
 
 
@@ -349,6 +380,7 @@ def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     spans = join_dotted_names(text, spans)
     spans = extend_cut_names(text, spans)
     spans = place_suffix(text, spans)
+    spans = body_suffix(text, spans)
     spans = spans + surname_title(text, spans)
     spans = names_after_titles(text, spans)
     return sorted(spans + enumeration(text, spans))
