@@ -167,3 +167,15 @@ def test_place_or_body_followed_by_an_organ_is_one_body():
     for text, body in [("湖南省衡阳市教委近日召开会议。", "衡阳市教委"), ("农业部党组书记在会上讲话。", "农业部党组"), ("福州市总工会举行活动。", "福州市总工会")]:
         found = [text[s:e] for s, e, label in recognize([text])[0] if label == "ORG"]
         assert body in found, (text, found)
+
+
+def test_postrules_keep_titles_out_split_joined_bylines_and_join_autonomous_prefectures():
+    from extractors.ner.postrules import autonomous_places, split_joined_names, trim_titles
+
+    text = "丁阿姨笑了"
+    assert trim_titles(text, [(0, 3, "PER")]) == [(0, 1, "PER")]
+    text = "（赵立新钱学军）"
+    assert split_joined_names(text, [(1, 7, "PER")]) == [(1, 4, "PER"), (4, 7, "PER")]
+    assert split_joined_names("欧阳明华立新", [(0, 6, "PER")]) == [(0, 6, "PER")]  # compound surname: one name
+    text = "他到黔东南苗族侗族自治州考察"
+    assert autonomous_places(text, [(2, 5, "LOC")]) == [(2, 12, "LOC")]

@@ -374,6 +374,63 @@ def names_after_titles(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族){0,3}自治(?:州|县|区|旗)")
+_ROYAL = ("王子", "公主", "国王", "女王", "亲王")
+_TRAILING_TITLES = tuple(sorted(set(TITLES) | set(_ROYAL), key=len, reverse=True))
+
+
+def autonomous_places(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 8: a place followed by 布依族苗族自治州 / 自治县 is one place (黔南 + 布依族苗族自治州)."""
+    out = []
+    for s, e, label in spans:
+        m = _AUTONOMOUS.match(text, e) if label == "LOC" else None
+        if m and not any(x[0] < m.end() and x[1] > e for x in spans if x != (s, e, label)):
+            e = m.end()
+        out.append((s, e, label))
+    return out
+
+
+def split_joined_names(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 9: six characters read as one name are two three-character names (bylines: 宋某某陈某某).
+
+    Only when both halves start with a single-character surname and nothing marks one long name
+    (a middle dot, a compound surname).
+    """
+    compound = _compound_surnames()
+    out: list[Span] = []
+    for s, e, label in spans:
+        w = text[s:e]
+        if (label == "PER" and e - s == 6 and "·" not in w and w[0] in SURNAMES and w[3] in SURNAMES
+                and not any(w.startswith(c) for c in compound)):
+            out += [(s, s + 3, "PER"), (s + 3, e, "PER")]
+        else:
+            out.append((s, e, label))
+    return out
+
+
+def trim_titles(text: str, spans: list[Span]) -> list[Span]:
+    """Rule 10: titles stay outside person spans, as the corpus has it (丁阿姨 -> 丁, 查尔斯王子 -> 查尔斯)."""
+    out: list[Span] = []
+    for s, e, label in spans:
+        if label == "PER":
+            w = text[s:e]
+            title = next((t for t in _TRAILING_TITLES if w.endswith(t) and len(w) > len(t)), None)
+            if title:
+                e -= len(title)
+        out.append((s, e, label))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compound_surnames() -> tuple[str, ...]:
+    """Compound surnames (欧阳, 司马 …) from the project's rule data (extractors/rules/surnames.json)."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).resolve().parent.parent / "rules" / "surnames.json").read_text(encoding="utf-8"))
+    return tuple(data["compound"])
+
+
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     """Model spans plus rule spans, sorted by start."""
     spans = appointments(text, spans)
@@ -383,4 +440,5 @@ def apply_rules(text: str, spans: list[Span]) -> list[Span]:
     spans = body_suffix(text, spans)
     spans = spans + surname_title(text, spans)
     spans = names_after_titles(text, spans)
-    return sorted(spans + enumeration(text, spans))
+    spans = sorted(spans + enumeration(text, spans))
+    return sorted(trim_titles(text, split_joined_names(text, autonomous_places(text, spans))))
