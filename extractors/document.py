@@ -4,6 +4,7 @@ Offsets in every Evidence point into the original decoded text of the file.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -18,8 +19,9 @@ from .dates import find_dates
 from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import NER_MODEL, analyse, person_spans, rerun_from
 from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates
-from .records import Document
-from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split
+from .records import Article, Document, Evidence
+from .markup import READERS, Plain
+from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split, split_sections
 
 DATELINE_RE = re.compile(
     r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*([\u4e00-\u9fff]{2,10}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯(?=[（(\s\d])|本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
@@ -97,15 +99,43 @@ def _implied_for(locale: Locale | None) -> dict[str, tuple[str, str]]:
 
 
 def extract_document(path: str | os.PathLike, *, date: str | None = None, locale: str | None = None) -> Document:
-    """Read a file (UTF-8 or GB18030) and extract its records."""
+    """Read a file (UTF-8 or GB18030; plain text, Markdown or HTML) and extract its records.
+
+    Markup is stripped first; every offset in the result still points into the file as read."""
     p = Path(path)
     data = p.read_bytes()
     text, enc = decode_bytes(data, p.name)
-    return extract_text(text, source=p.name, date=date, locale=locale, _path=str(path), _sha1=hashlib.sha1(data).hexdigest(), _encoding=enc)
+    sha1 = hashlib.sha1(data).hexdigest()
+    reader = READERS.get(p.suffix.lower())
+    if reader is None:
+        return extract_text(text, source=p.name, date=date, locale=locale, _path=str(path), _sha1=sha1, _encoding=enc)
+    plain = reader(text)
+    if not plain.text.strip():
+        raise EmptyInputError(f"{p.name}: no text outside the markup")
+    doc = extract_text(plain.text, source=p.name, date=date, locale=locale, _path=str(path), _sha1=sha1,
+                       _encoding=enc, _sections=plain.sections or None)
+    return _to_original(doc, plain)
+
+
+def _to_original(node, plain: Plain):
+    """The same records with every offset (evidence, article span) mapped from plain to original."""
+    if isinstance(node, Evidence):
+        return dataclasses.replace(node, start=(span := plain.orig(node.start, node.end))[0], end=span[1])
+    if isinstance(node, Article):
+        a, b = plain.orig(node.start, node.end)
+        node = dataclasses.replace(node, start=a, end=b)
+    if dataclasses.is_dataclass(node):
+        changes = {f.name: _to_original(getattr(node, f.name), plain) for f in dataclasses.fields(node)
+                   if isinstance(getattr(node, f.name), (tuple, Evidence))}
+        return dataclasses.replace(node, **changes) if changes else node
+    if isinstance(node, tuple):
+        return tuple(_to_original(x, plain) for x in node)
+    return node
 
 
 def extract_text(text: str, *, source: str, date: str | None = None, locale: str | None = None,
-                 _path: str | None = None, _sha1: str | None = None, _encoding: str = "utf-8") -> Document:
+                 _path: str | None = None, _sha1: str | None = None, _encoding: str = "utf-8",
+                 _sections: list[tuple[int, int, int]] | None = None) -> Document:
     """Extract records from already decoded text; `source` names it (file name, used for ids)."""
     if not text or not text.strip():
         raise EmptyInputError(f"{source}: empty input (no text)")
@@ -117,7 +147,8 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     year = int(pub[:4]) if pub else page_year(text)
     known = frozenset({x for x in (loc.city, loc.province, loc.county) if x} if loc else set()) | places_in(text)
     implied = _implied(loc, known)
-    preps = [_prepare(text, i, ch) for i, ch in enumerate(split(text))]
+    chunks = split_sections(text, _sections) if _sections else split(text)
+    preps = [_prepare(text, i, ch) for i, ch in enumerate(chunks)]
     # first pass: analyse every article
     all_names: set[str] = set()
     ner = person_spans([p.full.text for p in preps]) if NER_MODEL.exists() else [[] for _ in preps]

@@ -296,3 +296,28 @@ def headline_text(chunk: Chunk) -> str | None:
     """The headline as one string (adoption notes like （…通过） dropped)."""
     parts = [l.text for l in chunk.headline if not ADOPTED_RE.match(l.text)]
     return "".join(parts) or None
+
+
+def split_sections(text: str, sections: list[tuple[int, int, int]]) -> list[Chunk]:
+    """Articles whose bounds the source marks (a Markdown heading per item): the heading is the
+    headline, the rest up to the next heading the body, a closing byline read as in `split`."""
+    chunks = []
+    for h0, h1, end in sections:
+        body_start = h1
+        while body_start < end and text[body_start].isspace():
+            body_start += 1
+        body_end = end
+        while body_end > body_start and text[body_end - 1].isspace():
+            body_end -= 1
+        head = [Line(h0, h1, re.sub(r"\s+", "", text[h0:h1]))]
+        last = _lines(text[body_start:body_end])[-1:] if body_end > body_start else []
+        byline, bspan = None, None
+        if last:
+            raw_last = text[body_start + last[0].start:body_start + last[0].end]
+            m = BYLINE_RE.search(raw_last)
+            if m and byline_names(re.sub(r"\s+", " ", m.group(1))) is not None:
+                byline = m.group(1)
+                bspan = (body_start + last[0].start + m.start(), body_start + last[0].start + m.end())
+                body_end = bspan[0]
+        chunks.append(Chunk(body_start, body_end, head, byline, bspan))
+    return chunks

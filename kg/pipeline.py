@@ -18,7 +18,7 @@ from kg.iris import DEFAULT_BASE, IriMinter
 from kg.store import GraphBatch, KgStore
 from kg.triples import ArticleGraphBuilder
 
-TEXT_SUFFIXES = {".txt", ".text"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 FILES_PER_WRITE = 200
 
 

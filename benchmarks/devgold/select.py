@@ -1,0 +1,72 @@
+"""Pick the development articles by a fixed seed, among real articles that report a meeting,
+election, appointment, talks or inspection — never by what the system gets right.
+
+    python benchmarks/devgold/select.py [--news ../shared/data/news]
+
+Prints the chosen xwlb items (day file + headline) and pd1998 files, and which half each falls in.
+The choice depends only on the corpus and SEED, so anyone can redo it.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from pathlib import Path
+
+SEED = 20261201
+N_XWLB = 27
+N_PD1998 = 17
+MAX_CHARS = 3500  # annotation by hand stays feasible; the body length says nothing of the system
+LEAD = 250  # the headline and lead say what an article reports; a passing mention does not count
+KIND = re.compile(r"会议|会见|会谈|通电话|当选|选举|任命|考察|调研|座谈会|出席|主持|全会|代表大会")
+
+
+def xwlb_items(folder: Path):
+    """Yield (day file name, headline, text) for each `### headline` item of every day."""
+    for day in sorted(folder.glob("*.md")):
+        parts = re.split(r"^### ", day.read_text(encoding="utf-8"), flags=re.M)
+        for part in parts[1:]:
+            headline, _, body = part.partition("\n")
+            yield day.name, headline.strip(), body
+
+
+def plain(text: str) -> str:
+    return re.sub(r"<[^>]+>|\[查看原文\]\([^)]*\)|&nbsp;", "", text)
+
+
+def choose_xwlb(folder: Path) -> list[tuple[str, str]]:
+    pool = [(d, h) for d, h, b in xwlb_items(folder)
+            if "快讯" not in h and KIND.search(h + plain(b)[:LEAD]) and 150 <= len(plain(b)) <= MAX_CHARS]
+    return random.Random(SEED).sample(pool, N_XWLB)
+
+
+def choose_pd1998(folder: Path) -> list[str]:
+    pool = []
+    for f in sorted(folder.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        if KIND.search(text[:LEAD]) and 150 <= len(text) <= MAX_CHARS:
+            pool.append(f.name)
+    return random.Random(SEED).sample(pool, N_PD1998)
+
+
+def split_halves(ids: list[str]) -> dict[str, str]:
+    """Two thirds tune, one third check, by the seed (ids sorted first, so the order given is irrelevant)."""
+    order = sorted(ids)
+    random.Random(SEED).shuffle(order)
+    n_check = len(order) // 3
+    return {i: ("check" if k < n_check else "tune") for k, i in enumerate(order)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--news", default=str(Path(__file__).resolve().parents[3] / "shared/data/news"))
+    args = ap.parse_args()
+    news = Path(args.news)
+    for day, headline in choose_xwlb(news / "xwlb"):
+        print(f"xwlb\t{day}\t{headline}")
+    for name in choose_pd1998(news / "pd1998"):
+        print(f"pd1998\t{name}")
+
+
+if __name__ == "__main__":
+    main()
