@@ -28,6 +28,17 @@ def _ev(full: Cleaned, aid: str, s: int, e: int) -> Evidence:
     return Evidence(aid, a, b, full.text[s:e])
 
 
+_CREDIT = re.compile(r"[（(][^（）()\n]{0,30}(?:记者|通讯员|摄)[^（）()\n]{0,20}[)）]")
+
+
+def _credit_spans(t: str, body_start: int, dateline: Any) -> list[tuple[int, int]]:
+    """Spans of the cleaned article text that only credit the reporting agency."""
+    spans = [m.span() for m in _CREDIT.finditer(t)]
+    if dateline is not None:
+        spans.append((body_start + dateline.start(), body_start + dateline.end()))
+    return spans
+
+
 def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | None, mentioned: set[str],
                   page_dates: dict[str, str] | None = None) -> Article:
     """Records of one article; parents of bodies are kept only when the page mentions them."""
@@ -58,7 +69,10 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
     persons = tuple(Person(n, tuple(dict.fromkeys(evs))) for n, evs in pm.items())
     # bodies
     bm: dict[str, dict] = {}
+    credits = _credit_spans(t, prep.body_start, dl)
     for b in doc._.kg_bodies:
+        if any(a <= b.start and b.end <= z for a, z in credits):
+            continue  # 央视网消息, 新华社北京1月5日电, （新华社记者某某摄）: who reports, not a body the news is about
         d = bm.setdefault(b.name, {"kind": b.kind, "aliases": [], "parent": b.parent, "mentions": []})
         if b.surface not in d["aliases"] and b.surface != b.name:
             d["aliases"].append(b.surface)

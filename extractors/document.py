@@ -143,11 +143,11 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         m = re.match(r"^\s*(\d{4})\D?(\d{1,2})\D?(\d{1,2})\s*$", date)
         date = iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
     pub = date or date_from_filename(source) or header_date(text)
-    loc = parse_locale(locale) if locale else detect_locale(text)
+    chunks = split_sections(text, _sections) if _sections else split(text)
+    loc = parse_locale(locale) if locale else (None if _national_page(text, chunks) else detect_locale(text))
     year = int(pub[:4]) if pub else page_year(text)
     known = frozenset({x for x in (loc.city, loc.province, loc.county) if x} if loc else set()) | places_in(text)
     implied = _implied(loc, known)
-    chunks = split_sections(text, _sections) if _sections else split(text)
     preps = [_prepare(text, i, ch) for i, ch in enumerate(chunks)]
     # first pass: analyse every article
     all_names: set[str] = set()
@@ -189,6 +189,17 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
     articles = tuple(build_article(text, stem, source, p, pub, mentioned, page_dates) for p in preps)
     return Document(source=source, path=_path or source, sha1=_sha1 or hashlib.sha1(text.encode("utf-8")).hexdigest(),
                     encoding=_encoding, date_published=pub, locale=loc.label if loc else None, articles=articles)
+
+
+_NATIONAL_DATELINE = re.compile(r"^(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报|国际在线|中国网)")
+
+
+def _national_page(text: str, chunks: list[Chunk]) -> bool:
+    """Every dateline on the page is a national agency's (新华社…电, 央视网消息): national news,
+    whose place names (北京市人民政府, a province visited) say nothing of a locale."""
+    datelines = [m.group(1) for c in chunks
+                 if (m := DATELINE_RE.match(re.sub(r"\s+", "", text[c.body_start:c.body_start + 80])))]
+    return bool(datelines) and all(_NATIONAL_DATELINE.match(d) for d in datelines)
 
 
 _ADOPTED = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")

@@ -19,6 +19,9 @@ def alt(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+COMMON_SURNAMES = 300  # covers all but a fraction of a percent of Chinese people
+
+
 class Lexicon:
     """All vocabulary, loaded lazily; one shared instance `LEX`."""
 
@@ -50,6 +53,15 @@ class Lexicon:
 
     def starts_with_surname(self, s: str) -> bool:
         return bool(s) and (s[0] in self.single_surnames or self.compound_prefix(s) is not None)
+
+    def starts_with_common_surname(self, s: str) -> bool:
+        """The surname is among the most frequent (the list is in frequency order): a name with no
+        post or list to anchor it must start so; 能源, 国家工, 赫尔松 start with rare surnames."""
+        return bool(s) and (s[0] in self._common_surnames or self.compound_prefix(s) is not None)
+
+    @cached_property
+    def _common_surnames(self) -> str:
+        return _load("surnames.json")["single"][:COMMON_SURNAMES]
 
     @cached_property
     def _not_names(self) -> dict:

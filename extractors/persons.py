@@ -21,6 +21,8 @@ _RIGHT = re.compile(rf"(?:{alt(_PR['right'])}|[，、。；：:,;！？（）()�
 _NAME_AFTER_VERB = re.compile(alt(_PR["verbs_before_name"]))
 _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]) + "|" + "|".join(_PR["right_patterns"]))
 _POST_NOMINAL = re.compile(rf"(?:{alt(_PR['post_nominal'])})(?![团会处台])")
+_VERB_LAST = set("作说讲要到向对就把为")
+_AFTER_VERB_LAST = ("的", "了", "出", "过", "重要", "报告", "说明", "讲话", "发言")
 _BAD_LAST = set("在等的了是从向对将把被就也都并")
 _NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]{2,4}、)+[\u4e00-\u9fff·]{2,4}(?:和[\u4e00-\u9fff·]{2,4})?)"
                         r"(?=等|和|出席|参加|列席|在主席台|就座|分别|先后|陪同|同志|一同|共同)")
@@ -35,6 +37,10 @@ _TITLE_WORDS = ("主席", "主任", "委员", "书记", "市长", "省长", "县
 
 
 _FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}?)(?=[，、。；：（(“”]|会见|会谈|举行|表示|说|在|和|与|及|出席|访问|抵达|通电话|致电|应约|当天|今天|\d)")
+_FOREIGN_POST_IN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:新闻秘书|秘书长|秘书|发言人|顾问|助理|特使|代表|大使)")
+_FOREIGN_BAD_START = re.compile(r"一道|一起|共同|和|与|同|就|在|对|向|通过|也|还|都|将|已|曾|会|并|再|又|等|及|为|以")
+_STRONG_VERB = re.compile(r"当选|全票当选|主持|出席|参加|列席|讲话|指出|强调|致辞|发言|宣读|主讲|授课|同志|一行")
+_PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
 _DOTTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+$")
@@ -166,7 +172,7 @@ class PersonFinder:
         # clause-initial name before a verb: 雷健坤指出, ，梁庆当选为
         for m in _VERB_AFTER.finditer(text):
             nm = self._name_before(text, m.start(), strict=True)
-            if nm:
+            if nm and (LEX.starts_with_common_surname(text[nm[0]:nm[1]]) or _STRONG_VERB.match(text, m.start())):
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_verb"))
         # ideology phrases: 习近平新时代中国特色社会主义思想
         for m in _IDEOLOGY.finditer(text):
@@ -179,7 +185,8 @@ class PersonFinder:
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "ideology"))
         for s, e in ner_spans:
             name = text[s:e]
-            if is_name(name) and not any(a <= s < b for a, b in body_spans):
+            if is_name(name) and LEX.starts_with_common_surname(name) and not any(a <= s < b for a, b in body_spans) \
+                    and not _PLACE_BEFORE.search(text, max(0, s - 2), s):
                 add(PersonMention(s, e, name, "ner"))
         for m in _NAME_LIST.finditer(text):  # 赵某、钱某和孙某出席 / 在主席台就座
             items = re.split(r"[、和]", m.group(1))
@@ -258,7 +265,12 @@ class PersonFinder:
         if not m:
             return None
         name = m.group(1)
-        if name in LEX.not_names or _VERB_START.match(name) or _TITLE_IN.search(name) or any(c in name for c in "的了和与及在是"):
+        post = _FOREIGN_POST_IN.search(name)
+        if post:  # 总统新闻秘书佩斯科夫: the post goes on; the name follows it
+            pos, name = pos + post.end(), name[post.end():]
+            if len(name) < 2:
+                return None
+        if name in LEX.not_names or _FOREIGN_BAD_START.match(name) or _VERB_START.match(name) or _TITLE_IN.search(name) or any(c in name for c in "的了和与及在是"):
             return None
         return pos, pos + len(name)
 
@@ -267,6 +279,8 @@ class PersonFinder:
         for n in (3, 2, 4):
             s = text[pos:pos + n]
             if len(s) == n and is_name(s) and _RIGHT.match(text, pos + n):
+                if n == 3 and s[-1] in _VERB_LAST and is_name(s[:2]) and text.startswith(_AFTER_VERB_LAST, pos + 3):
+                    return pos, pos + 2  # 主任委员李飞作的报告: 作 is the verb
                 return pos, pos + n
         return None
 

@@ -9,6 +9,8 @@ The choice depends only on the corpus and SEED, so anyone can redo it.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import re
 from pathlib import Path
@@ -49,18 +51,29 @@ def choose_pd1998(folder: Path) -> list[str]:
     return random.Random(SEED).sample(pool, N_PD1998)
 
 
-def split_halves(ids: list[str]) -> dict[str, str]:
-    """Two thirds tune, one third check, by the seed (ids sorted first, so the order given is irrelevant)."""
-    order = sorted(ids)
-    random.Random(SEED).shuffle(order)
-    n_check = len(order) // 3
-    return {i: ("check" if k < n_check else "tune") for k, i in enumerate(order)}
+def half_of(article_id: str) -> str:
+    """Tune (two thirds) or check (one third), by a seeded hash of the id: an article's half never
+    changes when others are added."""
+    h = int(hashlib.sha1(f"{SEED}:{article_id}".encode()).hexdigest(), 16)
+    return "check" if h % 3 == 0 else "tune"
+
+
+def write_split(gold: Path) -> dict[str, str]:
+    ids = sorted(json.loads(p.read_text(encoding="utf-8"))["document"]["id"] for p in gold.glob("*.json"))
+    halves = {i: half_of(i) for i in ids}
+    (gold.parent / "split.json").write_text(json.dumps(halves, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return halves
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--news", default=str(Path(__file__).resolve().parents[3] / "shared/data/news"))
+    ap.add_argument("--split", action="store_true", help="write split.json for the gold files present")
     args = ap.parse_args()
+    if args.split:
+        halves = write_split(Path(__file__).resolve().parent / "gold")
+        print(f"{sum(v == 'tune' for v in halves.values())} tune, {sum(v == 'check' for v in halves.values())} check")
+        return
     news = Path(args.news)
     for day, headline in choose_xwlb(news / "xwlb"):
         print(f"xwlb\t{day}\t{headline}")
