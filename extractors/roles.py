@@ -21,6 +21,7 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
+_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
 _REPORT_APPROVE = re.compile(r"批准|通过")
@@ -187,9 +188,10 @@ class RoleFinder:
                     pos += 1
                     fact(q, main, "elected", pos, post=post, post_body=body)
         for m in re.finditer(r"(?:选举|补选|增选|推选)(?!产生)", sent):
-            seg_end = sent.find("为", m.end())
-            if seg_end < 0 or seg_end - m.end() > 40:
-                continue
+            seg_end = next((k for k in range(m.end(), len(sent)) if sent[k] == "为"
+                            and not any(p.start <= a + k < p.end for p in ps)), -1)
+            if seg_end < 0 or seg_end - m.end() > 40 and not _NAMES_ONLY.fullmatch(sent[m.end():seg_end]):
+                continue  # a long list of the elected holds nothing but names
             electees = [p for p in ps if a + m.end() <= p.start < a + seg_end]
             post, body = self._post_after(text, a + seg_end + 1, bodies)
             for i, p in enumerate(electees, 1):
