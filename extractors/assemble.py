@@ -71,8 +71,9 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
     bm: dict[str, dict] = {}
     credits = _credit_spans(t, prep.body_start, dl)
     for b in doc._.kg_bodies:
-        if any(a <= b.start and b.end <= z for a, z in credits):
-            continue  # 央视网消息, 新华社北京1月5日电, （新华社记者某某摄）: who reports, not a body the news is about
+        if not b.surface.startswith("本") and any(a <= b.start and b.end <= z for a, z in credits):
+            continue  # 央视网消息, 新华社北京1月5日电, （新华社记者某某摄）: an agency's credit, not news about it
+            # (本报讯 stays: the paper is one of the page's bodies)
         d = bm.setdefault(b.name, {"kind": b.kind, "aliases": [], "parent": b.parent, "mentions": []})
         if b.surface not in d["aliases"] and b.surface != b.name:
             d["aliases"].append(b.surface)

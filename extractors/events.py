@@ -69,6 +69,7 @@ class EventMention:
     aliases: set[str] = field(default_factory=set)
     synthetic: bool = False  # '<name>讲话' made up for a speech with no named event
     same_as: "EventMention | None" = None  # 开学典礼 after 某某培训班开学典礼…举行: that event
+    parties: tuple = ()  # 会见/会谈: the host's and the guest's mentions, host first
 
 
 _DIGIT_ORD = re.compile(r"第(\d+)(次|届)")
@@ -431,6 +432,7 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
         if cut:  # 会见某某一行时说 / 会见某某并共进午餐: the guest ends there
             stop = cut.start()
         guests = [q for q in persons if end <= q.start < stop and q.name != p.name]
+        g = None
         if guests:
             g = guests[-1]
             guest = g.name
@@ -445,7 +447,7 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
         else:
             verb = m.group("verb").replace("亲切", "").replace("集体", "")
             label = f"{p.name}{verb}{guest}"
-        ev = EventMention(p.start, stop, label, label, "meeting", reported=True)
+        ev = EventMention(p.start, stop, label, label, "meeting", reported=True, parties=(p, g) if g else (p,))
         place = m.group("place")
         ev.place = {"京": "北京", "这里": None, "此间": None, "那里": None}.get(place, place) if place else None
         ev.spans.append((p.start, stop))

@@ -40,6 +40,7 @@ _FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}?)(?=[，、�
 _FOREIGN_POST_IN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:新闻秘书|秘书长|秘书|发言人|顾问|助理|特使|代表|大使)")
 _FOREIGN_BAD_START = re.compile(r"一道|一起|共同|和|与|同|就|在|对|向|通过|也|还|都|将|已|曾|会|并|再|又|等|及|为|以")
 _STRONG_VERB = re.compile(r"当选|全票当选|主持|出席|参加|列席|讲话|指出|强调|致辞|发言|宣读|主讲|授课|同志|一行")
+_NOUN_AFTER_DENG = re.compile(r"等(?:\d+|[一二三四五六七八九十几多]+)?(?:个|类|项)?(?:领域|方面|国家|地区|行业|部门|单位|产业|城市|省份|问题|工作|地|国)")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -172,7 +173,8 @@ class PersonFinder:
         # clause-initial name before a verb: 雷健坤指出, ，梁庆当选为
         for m in _VERB_AFTER.finditer(text):
             nm = self._name_before(text, m.start(), strict=True)
-            if nm and (LEX.starts_with_common_surname(text[nm[0]:nm[1]]) or _STRONG_VERB.match(text, m.start())):
+            if nm and (LEX.starts_with_common_surname(text[nm[0]:nm[1]]) or _STRONG_VERB.match(text, m.start())) \
+                    and not _NOUN_AFTER_DENG.match(text, m.start()):
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_verb"))
         # ideology phrases: 习近平新时代中国特色社会主义思想
         for m in _IDEOLOGY.finditer(text):
@@ -292,8 +294,8 @@ class PersonFinder:
             if s0 < 0:
                 continue
             s = text[s0:pos]
-            if not is_name(s):
-                continue
+            if not is_name(s) or text[max(0, s0 - 1):pos] in LEX.not_names or text[max(0, s0 - 2):pos] in LEX.not_names:
+                continue  # 马来西亚 is no 来西亚
             left = text[s0 - 1] if s0 > 0 else "\n"
             if left in _LEFT_PUNCT or s0 == 0 or text.endswith(_LEFT_WORDS, max(0, s0 - 2), s0):
                 return s0, pos

@@ -20,6 +20,7 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 # 指出/强调 make a speaker; 表示/要求/说 only when said in a speech (在讲话中表示), not in talks or chat
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
+_TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
@@ -90,11 +91,26 @@ class RoleFinder:
                 continue
             evs = [e for e in events if a <= e.start < b]
             facts.extend(self._sentence(text, a, b, ps, evs, main, bodies))
+        facts.extend(self._talks(text, persons, events, main))
         posts = self._posts(text, persons, bodies)
         for f in facts:  # 当选为…副主席: a post held from now on
             if f.role == "elected" and f.post:
                 posts.append(PostFact(f.person, f.post, f.post_body, f.post, f.span))
         return self._dedupe(facts), posts
+
+    @staticmethod
+    def _talks(text: str, persons: list[PersonMention], events: list[EventMention], main: EventMention | None) -> list[RoleFact]:
+        """会见/会谈: host and guest are both present (host first); in an article about the talks, what
+        either side 表示/指出/强调 was said there."""
+        out = []
+        for ev in events:
+            for i, p in enumerate(ev.parties, 1):
+                out.append(RoleFact(p.name, ev, "attendee", i, _title_text(p, text), (p.start, p.end)))
+        if main is not None and main.parties:
+            for p in persons:
+                if _TALKS_SAY.match(text, p.end) and (p.start == 0 or text[p.start - 1] in "\n，。；："):
+                    out.append(RoleFact(p.name, main, "speaker", 1, _title_text(p, text), (p.start, p.end)))
+        return out
 
     # -- one sentence ----------------------------------------------------------------------------
     def _event_at(self, evs: list[EventMention], pos: int, main: EventMention | None) -> EventMention | None:
@@ -269,12 +285,9 @@ class RoleFinder:
     def _dedupe(facts: list[RoleFact]) -> list[RoleFact]:
         seen = set()
         out = []
-        chair_or_speaker = {(f.person, id(f.event)) for f in facts if f.role in ("chair", "speaker")}
         for f in facts:
             key = (f.person, id(f.event), f.role)
             if key in seen:
-                continue
-            if f.role == "attendee" and (f.person, id(f.event)) in chair_or_speaker:
                 continue
             seen.add(key)
             out.append(f)
