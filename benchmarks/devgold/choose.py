@@ -1,7 +1,7 @@
 """Pick the development articles by a fixed seed, among real articles that report a meeting,
 election, appointment, talks or inspection — never by what the system gets right.
 
-    python benchmarks/devgold/select.py [--news ../shared/data/news]
+    python benchmarks/devgold/choose.py [--news ../shared/data/news]
 
 Prints the chosen xwlb items (day file + headline) and pd1998 files, and which half each falls in.
 The choice depends only on the corpus and SEED, so anyone can redo it.
