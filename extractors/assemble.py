@@ -101,7 +101,10 @@ def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | 
     # events
     roles = doc._.kg_roles or []
     with_roles = {id(r.event) for r in roles}
-    evs = [e for e in doc._.kg_events if e.reported or id(e) in with_roles]
+    for e in doc._.kg_events:  # another name of an event reported under its main name
+        if e.same_as is not None:
+            e.same_as.aliases.add(e.label)
+    evs = [e for e in doc._.kg_events if (e.reported or id(e) in with_roles) and e.same_as is None]
     names = {e.name for e in evs}
     for e in list(evs):
         if e.parent and e.parent not in names:

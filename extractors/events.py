@@ -22,7 +22,7 @@ _HEAD_RE = re.compile(rf"(?:{alt(HEADS)})(?![\u4e00-\u9fff]{{0,2}}(?:精神|以�
 _REPORT = alt(_EV["report_verbs"])
 _CHAIR = alt(_EV["chair_verbs"])
 _ATTEND = alt(_EV["attend_verbs"])
-_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|祝贺|庆祝|迎接|筹备|开好|办好|组织|参与|筹办|服务|保障|关于|出席|主持|在|于|和|及|与|并|了|的|向|对|将|是|为|由|暨|召开|讯|电)$")
+_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|祝贺|庆祝|迎接|筹备|开好|办好|组织|参与|筹办|服务|保障|关于|出席|主持|在|于|和|及|与|并|了|的|向|对|(?<![上中少大主])将|是|为|由|暨|召开|讯|电)$")
 _GAP_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|\d{1,2}时(?:\d{1,2}分)?)*"
 _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE})$")
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
@@ -74,6 +74,24 @@ class EventMention:
 
 
 _DIGIT_ORD = re.compile(r"第(\d+)(次|届)")
+
+
+def _head(label: str) -> str | None:
+    """The meeting noun a label ends with (仪式, 座谈会, 常委会议), longest first."""
+    return next((h for h in _HEADS_LONGEST if label.endswith(h)), None)
+
+
+_HEADS_LONGEST = sorted(HEADS, key=len, reverse=True)
+_NUMBERED = re.compile(r"第?[\d一二三四五六七八九十百]+(?:次|届)")
+
+
+def _same_meeting(e: EventMention, main: EventMention) -> bool:
+    """A second name, in the same article, for the meeting the article reports: the same head noun,
+    nothing of its own (no organizer, parent, number or other date) and not the main name itself."""
+    head = _head(e.label)
+    return (head is not None and head == _head(main.label) and e.label != main.label
+            and e.organizer is None and e.parent is None and e.kind not in ("session", "plenary", "plenum")
+            and not _NUMBERED.search(e.label) and e.date in (None, main.date) and not e.synthetic)
 
 
 def _bigram_sim(a: str, b: str) -> float:
@@ -191,6 +209,8 @@ class EventFinder:
         for e in evs:  # a shorter mention of a reported event (开学典礼) is that event
             if not e.reported:
                 e.same_as = next((r for r in rep if r is not e and len(r.label) > len(e.label) and r.label.endswith(e.label)), None)
+            if e.same_as is None and main is not None and e is not main and _same_meeting(e, main):
+                e.same_as = main  # 中央军委晋升上将军衔仪式 … 何卫东主持晋衔仪式: one ceremony
         for m in QUORUM_RE.finditer(text):
             target = main
             if target is not None:

@@ -21,6 +21,8 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
 _SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲话中|讲话时|发言时|致辞时)?[，,]?)?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
+# 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
+_COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
@@ -243,7 +245,8 @@ class RoleFinder:
             if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|在主席台(?:前排)?", "", res)):
                 # the clause holds other verbs: keep only names right before the verb
                 chosen = [p for p in chosen if not _VERBISH.search(self._residue(text, p.end, v, chosen, bodies).replace("等", ""))]
-        if not chosen:
+        collective = not chosen and _COLLECTIVE_END.search(text, clause_start, v)
+        if not chosen and not collective:
             nb = re.match(r"并", text[v - 1:v])
             if nb:  # …出席会议并参加联组讨论: same subjects as the first verb of the clause
                 m = _ATTEND_RE.search(text, clause_start, v - 1)

@@ -176,10 +176,12 @@ class ArticleGraphBuilder:
         if cls is not None:
             g.add((e, RDF.type, cls))
         g.add((e, PBE.eventKind, Literal(event.kind)))
-        g.add((e, RDFS.label, zh(event.label or event.name)))
+        # one rdfs:label per event whichever article names it: the canonical name, which the IRI is
+        # minted from; the forms articles write (市政协十四届三次会议) are alternative labels
+        g.add((e, RDFS.label, zh(event.name)))
         g.add((e, SCHEMA.name, zh(event.name)))
-        for alias in event.aliases:
-            if alias not in (event.label, event.name):
+        for alias in dict.fromkeys((event.label, *event.aliases)):
+            if alias and alias != event.name:
                 g.add((e, SKOS.altLabel, zh(alias)))
         if event.date:
             g.add((e, SCHEMA.startDate, date_literal(event.date)))

@@ -66,11 +66,12 @@ SELECT ?o (MIN(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?parent) AS ?up)
 } GROUP BY ?o"""
 
 EVENTS = """
-SELECT ?e (MIN(?l) AS ?label) (SAMPLE(?nm) AS ?name) (MIN(?d) AS ?date) (MAX(?d2) AS ?end)
+SELECT ?e (MIN(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?written) (SAMPLE(?nm) AS ?name) (MIN(?d) AS ?date) (MAX(?d2) AS ?end)
        (SAMPLE(?k) AS ?kind) (SAMPLE(?sup) AS ?parent) (SAMPLE(?org) AS ?organizer)
        (SAMPLE(?pl) AS ?place) (SAMPLE(?x) AS ?expected) (SAMPLE(?y) AS ?present)
        (SAMPLE(?t) AS ?time) WHERE {
   ?e a schema:Event ; rdfs:label ?l .
+  OPTIONAL { ?e skos:altLabel ?alt }
   OPTIONAL { ?e schema:name ?nm }
   OPTIONAL { ?e schema:startDate ?d }
   OPTIONAL { ?e schema:endDate ?d2 }
@@ -183,6 +184,13 @@ def _fetch_articles(store: KgStore, iris: Iterable[str]) -> dict[str, dict[str, 
     return out
 
 
+def _short_label(row: dict) -> str:
+    """What a node shows: the shortest form an article wrote (市政协十四届三次会议), else the
+    canonical name; the canonical name stays in the node's `name`."""
+    written = [w for w in (row.get("written") or "").split("|") if w]
+    return min(written, key=lambda w: (len(w), w)) if written else row["label"]
+
+
 def load_graph(store: KgStore) -> nx.MultiDiGraph:
     """The whole projection as a MultiDiGraph; edge keys are roles (see `ROLES`).
 
@@ -207,7 +215,7 @@ def load_graph(store: KgStore) -> nx.MultiDiGraph:
     events = list(_rows(store, EVENTS))
     for r in events:
         g.add_node(
-            r["e"], kind="event", label=r["label"], name=r.get("name") or r["label"],
+            r["e"], kind="event", label=_short_label(r), name=r.get("name") or r["label"],
             date=r.get("date") or "", end=r.get("end") or "", eventKind=r.get("kind") or "",
             place=r.get("place") or "", time=r.get("time") or "",
             expected=_int(r.get("expected")), present=_int(r.get("present")),

@@ -18,6 +18,8 @@ from pathlib import Path
 SEED = 20261201
 N_XWLB = 27
 N_PD1998 = 17
+N2_XWLB = 20
+N2_PD1998 = 10
 MAX_CHARS = 3500  # annotation by hand stays feasible; the body length says nothing of the system
 LEAD = 250  # the headline and lead say what an article reports; a passing mention does not count
 KIND = re.compile(r"会议|会见|会谈|通电话|当选|选举|任命|考察|调研|座谈会|出席|主持|全会|代表大会")
@@ -36,19 +38,21 @@ def plain(text: str) -> str:
     return re.sub(r"<[^>]+>|\[查看原文\]\([^)]*\)|&nbsp;", "", text)
 
 
-def choose_xwlb(folder: Path) -> list[tuple[str, str]]:
+def choose_xwlb(folder: Path, seed: int = SEED, n: int = N_XWLB, skip: set = frozenset()) -> list[tuple[str, str]]:
     pool = [(d, h) for d, h, b in xwlb_items(folder)
             if "快讯" not in h and KIND.search(h + plain(b)[:LEAD]) and 150 <= len(plain(b)) <= MAX_CHARS]
-    return random.Random(SEED).sample(pool, N_XWLB)
+    pool = [x for x in pool if x not in skip]
+    return random.Random(seed).sample(pool, n)
 
 
-def choose_pd1998(folder: Path) -> list[str]:
+def choose_pd1998(folder: Path, seed: int = SEED, n: int = N_PD1998, skip: set = frozenset()) -> list[str]:
     pool = []
     for f in sorted(folder.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         if KIND.search(text[:LEAD]) and 150 <= len(text) <= MAX_CHARS:
             pool.append(f.name)
-    return random.Random(SEED).sample(pool, N_PD1998)
+    pool = [x for x in pool if x not in skip]
+    return random.Random(seed).sample(pool, n)
 
 
 def half_of(article_id: str) -> str:
@@ -68,6 +72,7 @@ def write_split(gold: Path) -> dict[str, str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--news", default=str(Path(__file__).resolve().parents[3] / "shared/data/news"))
+    ap.add_argument("--batch2", action="store_true", help="also the second draw")
     ap.add_argument("--split", action="store_true", help="write split.json for the gold files present")
     args = ap.parse_args()
     if args.split:
@@ -75,10 +80,16 @@ def main() -> None:
         print(f"{sum(v == 'tune' for v in halves.values())} tune, {sum(v == 'check' for v in halves.values())} check")
         return
     news = Path(args.news)
-    for day, headline in choose_xwlb(news / "xwlb"):
-        print(f"xwlb\t{day}\t{headline}")
-    for name in choose_pd1998(news / "pd1998"):
-        print(f"pd1998\t{name}")
+    first_x, first_p = choose_xwlb(news / "xwlb"), choose_pd1998(news / "pd1998")
+    batches = [(first_x, first_p)]
+    if args.batch2:  # a second draw, with the next seed, of articles not drawn before
+        batches.append((choose_xwlb(news / "xwlb", SEED + 1, N2_XWLB, set(first_x)),
+                        choose_pd1998(news / "pd1998", SEED + 1, N2_PD1998, set(first_p))))
+    for k, (xs, ps) in enumerate(batches, 1):
+        for day, headline in xs:
+            print(f"{k}\txwlb\t{day}\t{headline}")
+        for name in ps:
+            print(f"{k}\tpd1998\t{name}")
 
 
 if __name__ == "__main__":
