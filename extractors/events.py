@@ -27,6 +27,7 @@ _GAP_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|�
 _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE})$")
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
 _AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:{_REPORT})")
+_ACTS_AFTER = re.compile(rf"(?P<gap>[，,]?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)+(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:选举|补选|表决通过|通过了|审议通过|决定)")
 _PRE_MOD = r"(?:新一届|新一轮|首次|本届|本次|此次|这次)?"
 _BEFORE_REPORT = re.compile(rf"(?:(?:{_REPORT})了?|(?:{_REPORT}|结束|闭幕)的){_PRE_MOD}$")
 _JUST_ENDED = re.compile(r"(?:刚刚|日前|近日|前不久)(?:结束|闭幕|召开|举行)的$")  # took place, date unstated
@@ -314,6 +315,8 @@ class EventFinder:
 
     def _reported(self, text: str, ev: EventMention, bodies: list[BodyMention], sessions, sents, dates) -> None:
         m = _AFTER.match(text, ev.end)
+        if m is None and ev.organizer is not None:  # 福建省第九届人民代表大会第一次会议1月14日选举…: it sat
+            m = _ACTS_AFTER.match(text, ev.end)
         if m and re.search(rf"^[^，。；]{{0,12}}?(?:{alt(HEADS)})", text[m.end():m.end() + 16]):
             m = None  # 市政协十一届三次会议举行第二次全体会议: the session organises, the sitting happens
         before = text[max(0, ev.start - 9):ev.start]

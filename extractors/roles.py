@@ -25,6 +25,7 @@ _SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲�
 _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
+_MORE_ELECTED = re.compile(r"[，；](?P<names>[\u4e00-\u9fff·]{2,8}(?:[、和][\u4e00-\u9fff·]{2,8}){0,40})为")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
 _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
@@ -220,6 +221,16 @@ class RoleFinder:
             post, body = self._post_after(text, a + seg_end + 1, bodies)
             for i, p in enumerate(electees, 1):
                 fact(p, main, "elected", i, post=post, post_body=body)
+            # 选举甲为主任，乙、丙为副主任；…: each further clause of names 为 a post, up to the next 选举
+            pos = len(electees)
+            for c in _MORE_ELECTED.finditer(sent, seg_end):
+                if re.search(r"选举|补选|增选|推选", sent[seg_end:c.start()]):
+                    break
+                more = [p for p in ps if a + c.start("names") <= p.start < a + c.end("names")]
+                post, body = self._post_after(text, a + c.end(), bodies)
+                for p in more:
+                    pos += 1
+                    fact(p, main, "elected", pos, post=post, post_body=body)
         return out
 
     @staticmethod
