@@ -46,11 +46,15 @@ def _implied_bodies(bm: dict[str, dict], posts) -> None:
     ministry is not counted unless written (the evaluation's gold does not count it either)."""
     wanted = [d["parent"] for d in bm.values() if d["parent"] in NATIONAL_BODIES]
     wanted += [p.body for p in posts if p.body in NATIONAL_BODIES]
-    wanted = [w for w in wanted if NATIONAL_BODIES[w][0] in ("party", "party_committee")]  # 国务院 only when written
-    for name in wanted:
-        if name not in bm:
-            kind, parent = NATIONAL_BODIES[name]
-            bm[name] = {"kind": kind, "aliases": [], "parent": parent, "mentions": []}
+    wanted += [NATIONAL_BODIES[n][1] for n in bm if n in NATIONAL_BODIES and NATIONAL_BODIES[n][1] in NATIONAL_BODIES]
+    while wanted:  # up the chain: 中共中央政治局 -> 中共中央 -> 中国共产党
+        name = wanted.pop()
+        kind, parent = NATIONAL_BODIES[name]
+        if name in bm or kind not in ("party", "party_committee"):  # 国务院 only when written
+            continue
+        bm[name] = {"kind": kind, "aliases": [], "parent": parent, "mentions": []}
+        if parent in NATIONAL_BODIES:
+            wanted.append(parent)
 
 
 def build_article(text: str, stem: str, source: str, prep: Prepared, pub: str | None, mentioned: set[str],

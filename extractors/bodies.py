@@ -106,7 +106,7 @@ _DELEGATION = re.compile(rf"(?<=[的，、：:（])(?P<items>(?:{CJK}{{1,5}}、)
 
 def _national_index() -> dict[str, tuple[str, str | None]]:
     """Canonical name -> (kind, parent) of every national body the rules know."""
-    out = {fam["national"]: (fam["kind"], None) for fam in LEX.bodies["families"] if fam.get("national")}
+    out = {fam["national"]: (fam["kind"], fam.get("national_parent")) for fam in LEX.bodies["families"] if fam.get("national")}
     out.update({e["name"]: (e["kind"], e.get("parent")) for e in LEX.bodies["national"]})
     return out
 
@@ -123,6 +123,14 @@ def formal_names(name: str, parent: str | None) -> tuple[str, ...]:
     if parent == "国务院" and re.search(r"(?:部|委员会)$", name) and not name.startswith(("国务院", "中华人民共和国")):
         return ("中华人民共和国" + name,)
     return ()
+
+
+_LEAD_VERB = re.compile(r"^(?:设立|撤销|成立|来自|加快|支持|推动|关于|根据|围绕|按照|听取|审议|通过|选举|任命|批准|召开|举行|出席|参加|建设|推进|全面|积极|由|向|对|据|从|经)")
+
+
+def gd_place(m: re.Match) -> bool:
+    """The place was read from the text (not from the page's locale)."""
+    return bool(m.groupdict().get("place") or m.groupdict().get("place2"))
 
 
 class BodyFinder:
@@ -187,6 +195,11 @@ class BodyFinder:
         for rx, fam, national in self.patterns:
             for m in rx.finditer(text):
                 place, prov = self._place(m)
+                lead = _LEAD_VERB.match(place) if place and gd_place(m) else None
+                if lead:  # 撤销宜昌市人民代表大会: the verb is no part of the place
+                    place = place[lead.end():]
+                    if len(re.sub(r"(?:市|县|区|旗|盟|州|自治州|自治县|地区)$", "", place)) < 2 and not place.endswith("县"):
+                        continue
                 if not national and not place:
                     # unknown locale: keep the level as the place (县人民代表大会) so that the
                     # short and full forms of the page still share one name
@@ -195,7 +208,8 @@ class BodyFinder:
                         continue
                 gd = m.groupdict()
                 name = self.canonical(fam, place, prov, national, gd.get("grade") or "")
-                cands.append(BodyMention(m.start(), m.end(), m.group(), name, fam["kind"], None, fam["kind"],
+                s0 = m.start() + (lead.end() if lead else 0)
+                cands.append(BodyMention(s0, m.end(), text[s0:m.end()], name, fam["kind"], None, fam["kind"],
                                          place=place, prov=prov, term=gd.get("term")))
         for rx, e in _NATIONAL:
             for m in rx.finditer(text):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .lexicon import LEX, alt
 
 _PROV = alt(LEX.provinces)
-_CITY = r"(?:(?!政协|中共|中国|委员|人民|[与和及同的在是为对向、全各本我该])[\u4e00-\u9fff]){2,4}?(?:市|自治州|地区|盟)"
+_CITY = r"(?:(?!政协|中共|中国|委员|人民|直辖|省辖|地级|县级|[与和及同的在是为对向、全各本我该])[\u4e00-\u9fff]){2,4}?(?:市|自治州|地区|盟)"
 _COUNTY = r"[\u4e00-\u9fff]{1,4}?(?:县|区|旗)"
 _PROV_CITY = re.compile(rf"({_PROV})({_CITY})(?=第|委员会|人民|中级|政协|委|人大|$)")
 _CITY_BODY = re.compile(rf"(?:中共|中国共产党|政协)({_CITY})(?=委|第|政协|人民)|(?<![\u4e00-\u9fff])({_CITY})(?:第[一二三四五六七八九十]+届人民代表大会|人民政府|委员会)")
