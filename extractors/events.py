@@ -28,6 +28,8 @@ _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
 _AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:{_REPORT})")
 _ACTS_AFTER = re.compile(rf"(?P<gap>[，,]?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)+(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:选举|补选|表决通过|通过了|审议通过|决定)")
+_OPENING = re.compile(r"(?:大会|会议)(?:在[^，。；]{0,20}?)?(开幕|闭幕)(?!前|后|的)")
+_ANAPHORA_REPORTED = re.compile(r"(?:大会|会议|本次会议|全会)(?:在[^，。；]{0,20}?)?(?:开幕|闭幕|举行|召开)(?!前|后|的)|(?:大会|会议)由[^。；]{0,30}?主持|主持(?:了)?(?:大会|会议)")
 _PRE_MOD = r"(?:新一届|新一轮|首次|本届|本次|此次|这次)?"
 _BEFORE_REPORT = re.compile(rf"(?:(?:{_REPORT})了?|(?:{_REPORT}|结束|闭幕)的){_PRE_MOD}$")
 _JUST_ENDED = re.compile(r"(?:刚刚|日前|近日|前不久)(?:结束|闭幕|召开|举行)的$")  # took place, date unstated
@@ -194,6 +196,23 @@ class EventFinder:
             evs = full
         else:
             main = self._main(evs, body_start)
+        if main is None:  # 大会由…主持 / 大会在国歌声中开幕, the session named only in passing: that session
+            said = _ANAPHORA_REPORTED.search(text)
+            kind = "plenum" if said and "全会" in said.group() else "session"
+            named = {e.name: e for e in evs if e.kind == kind and e.organizer and not text.startswith("精神", e.end)}
+            if len(named) == 1 and said:
+                main = next(iter(named.values()))
+                main.reported = True
+                opening = _OPENING.search(text)
+                if kind == "session" and opening:
+                    # 大会在国歌声中开幕: the opening (closing) sitting is the meeting reported
+                    what = "开幕会" if opening.group(1) == "开幕" else "闭幕会"
+                    sitting = EventMention(opening.start(), opening.end(), main.label + what, main.name + what, "meeting",
+                                           organizer=main.organizer, parent=main.name, parent_label=main.label,
+                                           reported=True)
+                    sitting.spans.append(opening.span())
+                    evs.append(sitting)
+                    main = sitting
         for e in evs:  # 出席会议并参加联组讨论 / 出席市政协八届二次会议的委员进行分组讨论: part of the session
             if e.kind == "deliberation" and e.parent is None and e.organizer is None and e.label == e.name:
                 sent = next(((a, b) for a, b in sents if a <= e.start < b), (e.start, e.end))

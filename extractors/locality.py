@@ -107,7 +107,7 @@ def detect_locale(text: str) -> Locale | None:
     for (p, c), n in pairs.items():
         cities[c] += n
     if not cities:
-        counties = Counter(p for p in _candidates(t) if p.endswith(("县", "旗")))
+        counties = Counter(re.sub(r"^(?:中国共产党|中共|政协)", "", p) for p in _candidates(t) if p.endswith(("县", "旗")))
         return Locale(county=counties.most_common(1)[0][0]) if counties else None
     city = cities.most_common(1)[0][0]
     prov = next((p for (p, c), _ in pairs.most_common() if c == city), None)

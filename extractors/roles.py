@@ -253,7 +253,7 @@ class RoleFinder:
         if chosen:
             res = self._residue(text, clause_start, v, chosen, bodies)
             res = re.sub(r"在[^，。；、]{1,12}$", "", res)  # …在主席台执行主席席就座
-            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|在主席台(?:前排)?", "", res)):
+            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|以及|在[^，。；]{0,6}主席台(?:前排)?", "", res)):
                 # the clause holds other verbs: keep only names right before the verb
                 chosen = [p for p in chosen if not _VERBISH.search(self._residue(text, p.end, v, chosen, bodies).replace("等", ""))]
         collective = not chosen and _COLLECTIVE_END.search(text, clause_start, v)
