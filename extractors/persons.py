@@ -94,6 +94,15 @@ def is_name(s: str) -> bool:
     return True
 
 
+def _list_member(text: str, s: int, n: int) -> bool:
+    """A 2-3 character item of a 、-list of names: no word, post or fragment, then 、 or the list's end."""
+    x = text[s:s + n]
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", x)) and x not in LEX.not_names
+            and not any(w in x for w in LEX.non_name_parts) and not _TITLE_IN.search(x)
+            and not any(w in x for w in _TITLE_WORDS) and not _VERB_START.match(x)
+            and bool(re.match(r"[、，。；]|等|和|参加|出席|列席", text[s + n:s + n + 2])))
+
+
 def find_titles(text: str, bodies: list[BodyMention]) -> list[TitleMention]:
     """Posts in the text, each with the body written right before it (or overlapping: 党组成员)."""
     ends = {}
@@ -331,6 +340,8 @@ class PersonFinder:
             if p.end < len(text) and text[p.end] in "、和与及":
                 s = p.end + 1
                 name = next((text[s:s + n] for n in (3, 2, 4) if is_name(text[s:s + n]) and _RIGHT.match(text, s + n)), None)
+                if name is None and text[p.end] == "、":  # 李纯全、代军、高利: inside a list a rare surname is a name too
+                    name = next((text[s:s + n] for n in (3, 2) if _list_member(text, s, n)), None)
                 if name is None and (dm := _DOTTED.match(text, s)):
                     name = dm.group()  # 帕巴拉·格列朗杰: a transliterated name inside the list
                 if name:

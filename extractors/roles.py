@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .bodies import BodyMention
 from .events import EventMention, sentences
-from .lexicon import LEX, alt
+from .lexicon import LEX, _load, alt
 from .persons import PersonMention, TitleMention
 
 _EV = LEX.events
@@ -23,6 +23,7 @@ _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中
 _SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲话中|讲话时|发言时|致辞时)?[，,]?)?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
 _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
+_PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _MORE_ELECTED = re.compile(r"[，；](?P<names>[\u4e00-\u9fff·]{2,8}(?:[、和][\u4e00-\u9fff·]{2,8}){0,40})为")
@@ -271,7 +272,7 @@ class RoleFinder:
             prev = [p for p in ps if prev_start <= p.start < s]
             if not prev:
                 break
-            res = self._residue(text, prev_start, s, prev, bodies)
+            res = _PERSON_NOUN.sub("", self._residue(text, prev_start, s, prev, bodies))  # 市领导甲、乙，…
             if res.strip("、等和及与 "):
                 break
             chosen = prev + chosen
