@@ -19,6 +19,8 @@ _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！",
 FINAL = set("。！？!?")
 CLOSERS = set("”’」』）)】")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+# a roster: four or more names (with their （女）, （满族） notes) set apart by ideographic or double spaces
+_ROSTER = re.compile(r"(?:[\u4e00-\u9fff·]{2,6}(?:（[^（）\n]{1,10}）)?(?:\u3000[\u3000 ]*| {2,})){3,}[\u4e00-\u9fff·]{2,6}(?:（[^（）\n]{1,10}）)?")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def clean(text: str, start: int = 0, end: int | None = None) -> Cleaned:
     omap: list[int] = []
     pos = 0
     n = len(seg)
+    rosters = [r.span() for r in _ROSTER.finditer(seg)] if "\u3000" in seg or "  " in seg else []
     for m in _WS.finditer(seg):
         s, e = m.span()
         if s > pos:
@@ -65,6 +68,9 @@ def clean(text: str, start: int = 0, end: int | None = None) -> Cleaned:
         ascii_pair = bool(_ASCII_WORD.match(prev) and _ASCII_WORD.match(nxt))
         if "\n" in m.group() and _is_paragraph_end(prev, prev2):
             out.append("\n")
+            omap.append(start + s)
+        elif rosters and any(a < s and e <= b for a, b in rosters):
+            out.append("、")  # 丁学东　丁薛祥　万立骏: a roster's names apart, as a list
             omap.append(start + s)
         elif ascii_pair and not (prev.isdigit() and nxt.isdigit() and "\n" in m.group()):
             out.append(" ")

@@ -25,7 +25,7 @@ _PAPER_RE = re.compile(r"《(?P<name>[\u4e00-\u9fff]{1,10}(?:日报|时报|邮�
 
 
 _INST_SUFFIX = r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|大学|学院|研究院|研究所|科学院|医院|银行|博物馆|俱乐部|书局|出版社|报社|电视台)"
-_INST_RE = re.compile(rf"(?P<name>(?:中国|中华|{_COUNTRY})(?!家|人|式|特色|的)[\u4e00-\u9fff]{{1,12}}?{_INST_SUFFIX})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|董事|经理|负责人|党委|总部))")
+_INST_RE = re.compile(rf"(?P<name>(?:中国|中华|{_COUNTRY})(?!家|人|式|特色|的)(?:(?![和与及的在是为对向等])[\u4e00-\u9fff]){{1,12}}?{_INST_SUFFIX})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|董事|经理|负责人|党委|总部))")
 
 
 def foreign_bodies(text: str) -> Iterator[tuple[int, int, str, str, str]]:

@@ -43,6 +43,9 @@ _STRONG_VERB = re.compile(r"当选|全票当选|主持|出席|参加|列席|讲�
 _NOUN_AFTER_DENG = re.compile(r"等(?:\d+|[一二三四五六七八九十几多]+)?(?:个|类|项)?(?:领域|方面|国家|地区|行业|部门|单位|产业|城市|省份|问题|工作|地|国)")
 _ELECTED_CLAUSE = re.compile(rf"(?<=[，；])(?P<names>[\u4e00-\u9fff·]{{2,8}}(?:、[\u4e00-\u9fff·]{{2,8}}){{0,40}})为(?=[^，。；]{{0,24}}?(?:{alt(LEX.titles)}))")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
+_ROSTER_HEAD = re.compile(r"(?:名单(?:如下)?|为序(?:排列)?)[)）]?(?:[（(][^（）()\n]{0,20}(?:\d+名|为序|排列)[^（）()\n]{0,20}[)）])*[：:]?\n?")
+_ROSTER_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,10}[)）])?(?=[、。；\n]|$)")
+_ALSO_ELECTED = re.compile(r"当选为?[^，。；]{1,30}?的(?:还|同时)?有[：:]?")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -92,6 +95,14 @@ def is_name(s: str) -> bool:
     if any(p in given for p in LEX.non_name_parts) or any(w in s for w in _TITLE_WORDS) or _TITLE_IN.search(s):
         return False
     return True
+
+
+def _roster_member(x: str) -> bool:
+    """A name of a roster: 2-4 characters that are no word, post or fragment."""
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", x)) and x not in LEX.not_names
+            and not re.search("[的了是与及等对把被们]", x) and not _TITLE_IN.search(x)
+            and not any(w in x for w in LEX.non_name_parts if len(w) > 1)
+            and not any(w in x for w in _TITLE_WORDS))  # (易会满: 会 may stand in a name)
 
 
 def _list_member(text: str, s: int, n: int) -> bool:
@@ -209,6 +220,22 @@ class PersonFinder:
                     k = text.find(x, pos)
                     add(PersonMention(k, k + len(x), x, "list"))
                     pos = k + len(x)
+        heads = [(m.end(), 3) for m in _ROSTER_HEAD.finditer(text)]
+        heads += [(m.end(), 1) for m in _ALSO_ELECTED.finditer(text)]  # 当选为副主席的还有甲、乙
+        for start, least in heads:  # 委员名单（按姓氏笔画为序）丁学东、丁薛祥…: every name listed
+            pos, roster = start, []
+            while (it := _ROSTER_ITEM.match(text, pos)) is not None:
+                x = it.group("name")
+                if not (is_name(x) or "·" in x or _roster_member(x)):
+                    break
+                roster.append(PersonMention(it.start("name"), it.end("name"), x, "list"))
+                pos = it.end()
+                if not text.startswith("、", pos):
+                    break
+                pos += 1
+            if len(roster) >= least:  # a roster, not a word after 名单
+                for pm in roster:
+                    add(pm)
         for m in _ELECTED_CLAUSE.finditer(text):  # 选举甲为主任，乙、丙为副主任: the later clauses' names
             if not re.search(r"(?:选举|补选|增选|推选|任命)[^。]*$", text[max(0, m.start() - 200):m.start()]):
                 continue

@@ -26,9 +26,10 @@ _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|�
 _PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
+_ALSO_ELECTED = re.compile(r"当选为?(?P<post>[^，。；]{1,30}?)的(?:还|同时)?有[：:]?(?=(?P<names>[\u4e00-\u9fff·]{2,8}(?:[、和][\u4e00-\u9fff·]{2,8}){0,40}))")
 _MORE_ELECTED = re.compile(r"[，；](?P<names>[\u4e00-\u9fff·]{2,8}(?:[、和][\u4e00-\u9fff·]{2,8}){0,40})为")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:[、，和][\u4e00-\u9fff·]{2,8}){0,80}")
-_ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选)(?:产生)?$")
+_ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选|推举|选出)(?:产生)?$")
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
 _REPORT_APPROVE = re.compile(r"批准|通过")
 _LISTEN = re.compile(r"听取(?!并讨论|和讨论)")
@@ -213,7 +214,7 @@ class RoleFinder:
                 for q in group:
                     pos += 1
                     fact(q, main, "elected", pos, post=post, post_body=body)
-        for m in re.finditer(r"(?:选举|补选|增选|推选)(?!产生)", sent):
+        for m in re.finditer(r"(?:选举|补选|增选|推选|推举|选出)(?!产生)", sent):
             seg_end = next((k for k in range(m.end(), len(sent)) if sent[k] == "为"
                             and not any(p.start <= a + k < p.end for p in ps)), -1)
             if seg_end < 0 or seg_end - m.end() > 40 and not _NAMES_ONLY.fullmatch(sent[m.end():seg_end]):
@@ -225,13 +226,18 @@ class RoleFinder:
             # 选举甲为主任，乙、丙为副主任；…: each further clause of names 为 a post, up to the next 选举
             pos = len(electees)
             for c in _MORE_ELECTED.finditer(sent, seg_end):
-                if re.search(r"选举|补选|增选|推选", sent[seg_end:c.start()]):
+                if re.search(r"选举|补选|增选|推选|推举|选出", sent[seg_end:c.start()]):
                     break
                 more = [p for p in ps if a + c.start("names") <= p.start < a + c.end("names")]
                 post, body = self._post_after(text, a + c.end(), bodies)
                 for p in more:
                     pos += 1
                     fact(p, main, "elected", pos, post=post, post_body=body)
+        for m in _ALSO_ELECTED.finditer(sent):  # 当选为副主席的还有甲、乙
+            post, body = self._post_after(text, a + m.start("post"), bodies)
+            for p in [p for p in ps if a + m.end() <= p.start < a + (m.end() + len(m.group("names")))]:
+                pos += 1
+                fact(p, main, "elected", pos, post=post, post_body=body)
         return out
 
     @staticmethod

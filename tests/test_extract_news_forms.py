@@ -1,0 +1,68 @@
+"""Forms real news uses that the development gold showed missing: elections in several clauses,
+rosters, talks, sessions named in passing, bodies beyond China. Sentences written for the tests."""
+from __future__ import annotations
+
+from extractors import extract_text
+
+
+def roles(doc):
+    return [(p.person, p.role, p.post) for a in doc.articles for p in a.participations]
+
+
+def test_election_in_several_clauses():
+    t = ("新华社长沙1月14日电 湖南省第九届人民代表大会第一次会议1月14日选举周立新为省人大常委会主任，"
+         "王建双、施小谋、洪华青为省人大常委会副主任；选举贺东强为省长，张家坤、丘广华为副省长。")
+    got = roles(extract_text(t, source="19980115-a.txt"))
+    assert ("周立新", "elected", "主任") in got
+    assert [p for p, r, post in got if post == "副主任"] == ["王建双", "施小谋", "洪华青"]
+    assert [p for p, r, post in got if post == "副省长"] == ["张家坤", "丘广华"]  # 丘: a rare surname in a list
+
+
+def test_also_elected():
+    t = ("本报讯 3月5日，县第十八届人民代表大会第一次会议举行第三次全体会议。会议选举张立新为县人民代表大会常务委员会主任，"
+         "当选为副主任的还有王建国、柯小燕。")
+    got = roles(extract_text(t, source="20240306.txt", locale="湖南省嘉禾县"))
+    assert [p for p, r, post in got if r == "elected"] == ["张立新", "王建国", "柯小燕"]
+
+
+def test_roster_set_apart_by_ideographic_spaces():
+    t = ("### 某某学会第五届理事会理事名单\n\n<p>某某学会第五届理事会理事名单</p><p>（按姓氏笔画为序）</p>"
+         "<p>丁向东　于立红（女）　马海涛（回族）　王凯（河南）　易会满　努尔兰·阿不都</p>\n")
+    from extractors.markup import from_markdown
+    plain = from_markdown(t)
+    doc = extract_text(plain.text, source="20240306.md", _sections=plain.sections)
+    names = [p.name for a in doc.articles for p in a.persons]
+    assert names == ["丁向东", "于立红", "马海涛", "王凯", "易会满", "努尔兰·阿不都"]
+
+
+def test_talks_host_and_guest():
+    t = "央视网消息（新闻联播）：国务院总理赵立新14日在京会见来华访问的某国总统马杜斯。赵立新表示，中方愿同各方合作。马杜斯表示，愿深化合作。"
+    got = roles(extract_text(t, source="20230914.txt"))
+    assert ("赵立新", "attendee", None) in got and ("马杜斯", "attendee", None) in got
+    assert ("赵立新", "speaker", None) in got and ("马杜斯", "speaker", None) in got
+
+
+def test_session_named_in_passing_and_its_opening():
+    t = ("县领导陈红义、田丽芳以及县政协副主席王成理在大会主席台前排就坐。大会由县政协副主席王成理主持。"
+         "上午9时，大会在庄严的国歌声中开幕。大会首先审议通过了政协安平县第九届委员会第三次会议议程。")
+    doc = extract_text(t, source="x.txt")
+    evs = {e.name: e for a in doc.articles for e in a.events}
+    opening = next(e for n, e in evs.items() if n.endswith("开幕会"))
+    assert opening.parent in evs
+    got = roles(doc)
+    assert ("王成理", "chair", None) in got and ("陈红义", "attendee", None) in got
+
+
+def test_bodies_beyond_china_and_national_parties():
+    t = "新华社北京1月20日电 全国工商联、民盟中央和九三学社中央负责人同北约、欧盟代表及古巴共产党代表团座谈，俄罗斯国家杜马和中国保利集团也派员参加。"
+    doc = extract_text(t, source="19980120.txt")
+    bodies = {b.name: b for a in doc.articles for b in a.bodies}
+    for name in ("中华全国工商业联合会", "中国民主同盟中央委员会", "九三学社中央委员会", "北大西洋公约组织",
+                 "欧洲联盟", "古巴共产党", "俄罗斯国家杜马", "中国保利集团"):
+        assert name in bodies, name
+    assert "新华通讯社" not in bodies  # the dateline's agency is no body the news is about
+
+
+def test_national_page_takes_no_locale():
+    t = "新华社北京1月20日电 北京市人民政府和上海市人民政府负责人出席会议。"
+    assert extract_text(t, source="x.txt").locale is None
