@@ -24,6 +24,7 @@ _SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲�
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
 _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
 _PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
+_MEETING_SAY = re.compile(r"(?:在会上|在讲话中)?(?:对[^，。；]{1,12})?(?:表示|要求|指出|强调|说|希望|通报|介绍|汇报|传达|提出|作了?说明)")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
 _ALSO_ELECTED = re.compile(r"当选为?(?P<post>[^，。；]{1,30}?)的(?:还|同时)?有[：:]?(?=(?P<names>[\u4e00-\u9fff·]{2,8}(?:[、和][\u4e00-\u9fff·]{2,8}){0,40}))")
@@ -98,11 +99,29 @@ class RoleFinder:
             evs = [e for e in events if a <= e.start < b]
             facts.extend(self._sentence(text, a, b, ps, evs, main, bodies))
         facts.extend(self._talks(text, persons, events, main))
+        facts.extend(self._participants_speaking(text, persons, facts, main))
         posts = self._posts(text, persons, bodies)
         for f in facts:  # 当选为…副主席: a post held from now on
             if f.role == "elected" and f.post:
                 posts.append(PostFact(f.person, f.post, f.post_body, f.post, f.span))
         return self._dedupe(facts), posts
+
+    @staticmethod
+    def _participants_speaking(text: str, persons: list[PersonMention], facts: list[RoleFact],
+                               main: EventMention | None) -> list[RoleFact]:
+        """会上，某某通报了… / a chair or attendee who 要求/表示/指出 at the start of a clause: said at the
+        meeting the article reports (talks are handled by `_talks`)."""
+        if main is None or main.parties:
+            return []
+        present = {f.person for f in facts if f.event is main and f.role in ("chair", "attendee")}
+        out = []
+        for p in persons:
+            left = text[max(0, p.start - 4):p.start]
+            at_meeting = re.search(r"(?:会上|会议上|座谈会上|会议期间)[，,]?$", left)
+            clause_start = p.start == 0 or text[p.start - 1] in "\n，。；：" or at_meeting
+            if clause_start and (at_meeting or p.name in present) and _MEETING_SAY.match(text, _after_title(text, p)):
+                out.append(RoleFact(p.name, main, "speaker", 1, _title_text(p, text), (p.start, p.end)))
+        return out
 
     @staticmethod
     def _talks(text: str, persons: list[PersonMention], events: list[EventMention], main: EventMention | None) -> list[RoleFact]:

@@ -19,7 +19,7 @@ START_RE = re.compile(
 )
 CONT_RE = re.compile(r"^[（(]上接第?[一二三四五六七八九十\d]+版[)）]")
 BYLINE_RE = re.compile(r"[（(]((?:[^（）()\n]{0,10}(?:记者|通讯员))?\s*[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{1,30}(?:摄影|摄|报道|整理)?)[)）]\s*$")
-LEAD_BYLINE_RE = re.compile(r"^[□■◎●]?[\s\u3000]*(?:作者[:：]|文[/／|｜]|图[/／]|文图[/／]|文/图)?[\s\u3000]*[\u4e00-\u9fff]{0,5}?(?:记者|通讯员)((?:[\s\u3000、]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000、]*$"
+LEAD_BYLINE_RE = re.compile(r"^[□■◎●]?[\s\u3000]*(?:作者[:：]|文[/／|｜]|图[/／]|文图[/／]|文/图)?[\s\u3000]*[\u4e00-\u9fff·]{0,16}?(?:记者|通讯员)((?:[\s\u3000、]*[\u4e00-\u9fff]{1,4}){1,4})[\s\u3000、]*$"
                             r"|^作者[:：][\s\u3000]*((?:[\s\u3000、]*[\u4e00-\u9fff]{2,4}){1,4})[\s\u3000、]*$")
 EDITOR_RE = re.compile(r"^[（(]?(?:责任编辑|责编|编辑|审核|校对|值班编辑)[:：]")
 ADOPTED_RE = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
@@ -76,7 +76,7 @@ def _split_spaced(run: str) -> list[str]:
 
 def byline_names(inner: str) -> list[str] | None:
     """Names in a byline's parentheses, or None when it is not a byline (（草案）, （2024年…））."""
-    s = re.sub(r"^[^记]{0,8}?(?=记者|通讯员|实习生)", "", inner).strip()
+    s = re.sub(r"^[^记（()）]{0,16}?(?=记者|通讯员|实习生)", "", inner).strip()  # 周口日报·新周口客户端记者
     s = re.sub(r"^(?:文/图|文图|文|图)[/／|｜:：]", "", s).strip()
     s = re.sub(r"(摄影|摄|报道|整理|文/图|文图|/文|/图)$", "", s).strip()
     chunks = [c for c in re.split(r"(?:本报|新华社|央视)?(?:特约)?(?:记者|通讯员|实习生|见习记者)", s)]
