@@ -18,7 +18,7 @@ from .assemble import Prepared, build_article
 from .dates import find_dates
 from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import NER_MODEL, analyse, person_spans, rerun_from
-from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates
+from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates, visit_event
 from .records import Article, Document, Evidence
 from .markup import READERS, Plain
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split, split_sections
@@ -177,7 +177,11 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
             speech_event(doc, prep.body_start)
         if doc._.kg_main is None:
             headline_event(doc, hl, prep.body_start)
+        if doc._.kg_main is None:
+            visit_event(doc, prep.body_start)
         main = doc._.kg_main
+        if main is not None and hl and main.parties and hl.startswith(main.parties[0].name):
+            main.aliases.add(hl)  # 李强会见越共中央总书记、国家主席苏林 (headline) = 李强会见苏林
         if main is not None and hl and main.label == main.name and main.label in BARE and not main.synthetic:
             main.label = main.name = hl  # 主持召开会议: the headline names the meeting
         all_events.extend(doc._.kg_events)

@@ -60,6 +60,37 @@ def headline_event(doc, headline: str | None, body_start: int) -> None:
         doc._.kg_main = None
 
 
+_VISIT = re.compile(r"(?:开展|进行|来[^，。；]{0,16}?|到[^，。；]{0,16}?|赴[^，。；]{0,16}?|深入[^，。；]{0,16}?|在[^，。；]{0,16}?|就[^，。；]{0,16}?)"
+                    r"(?P<verb>调研|视察|考察|督导|检查指导)")
+
+
+def visit_event(doc, body_start: int) -> None:
+    """An inspection or research visit with no meeting noun and no headline to name it (某某带队来市政协
+    开展调研，某某陪同调研): the visit is the event, named by who led it, dated by its sentence."""
+    text = doc._.kg_ctx["text"]
+    persons = [p for p in doc._.kg_persons if p.start >= body_start]
+    m = _VISIT.search(text, body_start)
+    if m is None or not persons:
+        return
+    sent_start = max(text.rfind(c, body_start, m.start()) for c in "。\n") + 1
+    lead = next((p for p in persons if sent_start <= p.start < m.start()), None)
+    if lead is None:
+        return
+    verb = m.group("verb")
+    ev = EventMention(lead.start, m.end(), f"{lead.name}{verb}", f"{lead.name}{verb}", "meeting", reported=True)
+    ev.aliases.add(verb)
+    ev.spans.append((lead.start, m.end()))
+    dated = [d for d in doc._.kg_dates or [] if sent_start <= d.start < m.start()]
+    if dated:
+        ev.date, ev.end_date, ev.time_of_day = dated[0].date, dated[0].end_date, dated[0].time_of_day
+    doc._.kg_events = list(doc._.kg_events) + [ev]
+    doc._.kg_main = ev
+    _rerun_roles(doc, ev)
+    if not any(r.event is ev for r in doc._.kg_roles):
+        doc._.kg_events = [e for e in doc._.kg_events if e is not ev]
+        doc._.kg_main = None
+
+
 def place_speeches(docs) -> None:
     """A speech continued from another page ('<name>讲话') belongs to the event on this page the
     speaker is said to attend or chair, when there is one (the most specific: a sub-event)."""

@@ -23,7 +23,7 @@ _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]) + "|" + "|".join(_PR["righ
 _POST_NOMINAL = re.compile(rf"(?:{alt(_PR['post_nominal'])})(?![团会处台])")
 _VERB_LAST = set("作说讲要到向对就把为")
 _AFTER_VERB_LAST = ("的", "了", "出", "过", "重要", "报告", "说明", "讲话", "发言")
-_BAD_LAST = set("在等的了是从向对将把被就也都并")
+_BAD_LAST = set("陪在等的了是从向对将把被就也都并")
 _NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]{2,4}、)+[\u4e00-\u9fff·]{2,4}(?:和[\u4e00-\u9fff·]{2,4})?)"
                         r"(?=等|和|出席|参加|列席|在[^，。；]{0,6}主席台|就座|就坐|分别|先后|陪同|同志|一同|共同|[，,]?以及)")
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))

@@ -171,6 +171,11 @@ class EventComponent:
                 if main is e:
                     main = twin
             events = keep + meets
+            first = min((e for e in meets if e.start >= body_start), key=lambda e: e.start, default=None)
+            if main is not None and first is not None and main.label == main.name and len(main.label) <= 4 \
+                    and first.start < main.start:
+                events = [e for e in events if e is not main]
+                main = first  # the talks the lead reports, not a bare 会谈 mentioned later in someone's words
             if main is None:
                 main = min((e for e in meets if e.start >= body_start), key=lambda e: e.start, default=meets[0])
                 if main.date is None and art_date is not None:
