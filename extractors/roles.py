@@ -34,7 +34,7 @@ _ELECT_BEFORE = re.compile(r"(?:选举|补选|增选|推选|推举|选出)(?:产
 _CHAIR_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|在[^，。；]{0,15}?)*主持(?:召开)?(?!人)")
 _REPORT_APPROVE = re.compile(r"批准|通过")
 _LISTEN = re.compile(r"听取(?!并讨论|和讨论)")
-_VERBISH = re.compile(r"[主出参列讲指强表作听通审批选召举当]")
+_VERBISH = re.compile(r"主持|出席|参加|列席|讲话|指出|强调|表示|作了?|听取|通过|审议|批准|选举|召开|举行|当选|发言|致辞|宣读|介绍|汇报")
 _SUBJ_FILLER = re.compile(r"本报讯|会上|会议上|随后|同时|此外|最后|首先|会议期间|在会上|[，、：:\s\d月日年上下午晚]")
 
 
@@ -279,7 +279,8 @@ class RoleFinder:
         if chosen:
             res = self._residue(text, clause_start, v, chosen, bodies)
             res = re.sub(r"在[^，。；、]{1,12}$", "", res)  # …在主席台执行主席席就座
-            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|以及|在[^，。；]{0,6}主席台(?:前排)?", "", res)):
+            if _VERBISH.search(re.sub(r"等|领导同志|同志|领导|和|及|与|、|还|也|分别|一同|共同|应邀|党组成员|以及|在[^，。；]{0,6}主席台(?:前排)?"
+                                      r"|代表|负责人|人士", "", res)):
                 # the clause holds other verbs: keep only names right before the verb
                 chosen = [p for p in chosen if not _VERBISH.search(self._residue(text, p.end, v, chosen, bodies).replace("等", ""))]
         collective = not chosen and _COLLECTIVE_END.search(text, clause_start, v)
