@@ -46,6 +46,12 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-
 _ROSTER_HEAD = re.compile(r"(?:名单(?:如下)?|为序(?:排列)?)[)）]?(?:[（(][^（）()\n]{0,20}(?:\d+名|为序|排列)[^（）()\n]{0,20}[)）])*[：:]?\n?")
 _ROSTER_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,10}[)）])?(?=[、。；\n]|$)")
 _ALSO_ELECTED = re.compile(r"当选为?[^，。；]{1,30}?的(?:还|同时)?有[：:]?")
+_T = _load("transliteration.json")["chars"]
+# 特朗普表示 / 普京在克里姆林宫会见: a transliterated name opening a clause, before what only people do
+_FOREIGN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\n，。；：（“]))(?P<name>[{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})"
+    rf"(?=表示|说|指出|强调|会见|会谈|宣布|认为|通电话|致电|致函|抵达|出席|主持|签署|当选|发表|访华|应邀|"
+    rf"同[^，。；]{{1,20}}举行|在[^，。；]{{1,24}}(?:会见|会谈|表示|发表|出席|举行|主持|签署))")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -236,6 +242,10 @@ class PersonFinder:
             if len(roster) >= least:  # a roster, not a word after 名单
                 for pm in roster:
                     add(pm)
+        for m in _FOREIGN_SUBJECT.finditer(text):
+            x = m.group("name")
+            if x not in LEX.not_names and not any(x.startswith(w) or x.endswith(w) for w in LEX.not_names if len(w) >= 2 and w in x):
+                add(PersonMention(m.start("name"), m.end("name"), x, "before_verb"))
         for m in _ELECTED_CLAUSE.finditer(text):  # 选举甲为主任，乙、丙为副主任: the later clauses' names
             if not re.search(r"(?:选举|补选|增选|推选|任命)[^。]*$", text[max(0, m.start() - 200):m.start()]):
                 continue
