@@ -29,7 +29,7 @@ _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
 _AFTER = re.compile(rf"(?P<gap>[，,]?(?:于[^，。；]{{0,25}}?)?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)*(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:{_REPORT})")
 _ACTS_AFTER = re.compile(rf"(?P<gap>[，,]?(?:(?:\d{{1,2}}月)?\d{{1,2}}日|今天|昨天|今日|昨日|上午|下午|晚上|晚)+(?:在(?P<place>[^，。；在]{{1,20}}?))?)(?:选举|补选|表决通过|通过了|审议通过|决定)")
 _OPENING = re.compile(r"(?:大会|会议)(?:在[^，。；]{0,20}?)?(开幕|闭幕)(?!前|后|的)")
-_ANAPHORA_REPORTED = re.compile(r"(?:大会|会议|本次会议|全会)(?:在[^，。；]{0,20}?)?(?:开幕|闭幕|举行|召开)(?!前|后|的)|(?:大会|会议)由[^。；]{0,30}?主持|主持(?:了)?(?:大会|会议)")
+_ANAPHORA_REPORTED = re.compile(r"(?:大会|会议|本次会议|这次会议|此次会议|全会)(?:于?[^，。；]{0,12}?在[^，。；]{0,20}?)?(?:开幕|闭幕|举行|召开)(?!前|后|的)|(?:大会|会议)由[^。；]{0,30}?主持|主持(?:了)?(?:大会|会议)")
 _PRE_MOD = r"(?:新一届|新一轮|首次|本届|本次|此次|这次)?"
 _BEFORE_REPORT = re.compile(rf"(?:(?:{_REPORT})了?|(?:{_REPORT}|结束|闭幕)的){_PRE_MOD}$")
 _JUST_ENDED = re.compile(r"(?:刚刚|日前|近日|前不久)(?:结束|闭幕|召开|举行)的$")  # took place, date unstated
@@ -200,9 +200,16 @@ class EventFinder:
             said = _ANAPHORA_REPORTED.search(text)
             kind = "plenum" if said and "全会" in said.group() else "session"
             named = {e.name: e for e in evs if e.kind == kind and e.organizer and not text.startswith("精神", e.end)}
+            if not named and said:  # 在全国训练工作会议的讲话中… 这次会议于昨天在济南开幕: that meeting
+                named = {e.name: e for e in evs if e.label not in HEADS and len(e.label) >= 4 and not e.synthetic
+                         and e.kind in ("meeting", "symposium", "training", "ceremony")
+                         and not text.startswith(("精神", "以来", "期间"), e.end)}
             if len(named) == 1 and said:
                 main = next(iter(named.values()))
                 main.reported = True
+                when = [d for d in dates if said.start() <= d.start < said.end() and d.date]
+                if when and main.date is None:  # 这次会议于昨天在济南开幕
+                    main.date, main.end_date, main.time_of_day = when[0].date, when[0].end_date, when[0].time_of_day
                 opening = _OPENING.search(text)
                 if kind == "session" and opening:
                     # 大会在国歌声中开幕: the opening (closing) sitting is the meeting reported
