@@ -449,7 +449,7 @@ class EventFinder:
         return min(pool, key=lambda e: (e.start, -(e.end - e.start)))
 
 
-_MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?:(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})|(?:同|与)(?P<with>[^，。；]{{1,40}}?)举行(?P<verb2>会谈|会晤|视频会晤|视频会谈))")
+_MEET = re.compile(rf"(?P<gap>(?:今天|昨天|今日|昨日|前天|(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:上午|下午|晚上|晚)?(?:应约|应邀|专门)?(?:在(?P<place>[^，。；在]{{1,12}}?))?(?:分别)?)(?:(?P<verb>{alt(_EV.get('meet_verbs', ['会见']))})|(?:同|与)(?P<with>[^，。；]{{1,40}}?)举行(?P<verb2>会谈|会晤|视频会晤|视频会谈))")
 
 
 _GUEST_END = re.compile(r"一行|时(?:说|表示|指出|强调)?|及其|及夫人|并(?:共进|举行|出席|转达)|[，。；\n]")
@@ -467,7 +467,7 @@ def meetings(text: str, persons, dates: list[DateMention], sents=None, body_star
         if not m or getattr(p, "how", "") == "ideology":
             continue
         left = text[p.start - 1] if p.start else "\n"
-        if left not in "\n，。；：、） " and not re.search(r"(?:委员|部长|主席|总理|书记|主任|局长|省长|市长)$", text[max(0, p.start - 4):p.start]):
+        if left not in "\n，。；：、） " and not re.search(r"(?:委员|委员长|部长|主席|总理|书记|主任|局长|省长|市长|议长|外长|院长|会长|总统|首相|国务委员)$", text[max(0, p.start - 4):p.start]):
             continue
         if m.group("verb2"):  # 李某同来华访问的某国总理某某举行会谈
             end, stop = m.start("with"), m.end("with")

@@ -52,6 +52,7 @@ _FOREIGN_SUBJECT = re.compile(
     rf"(?:^|(?<=[\n，。；：（“]))(?P<name>[{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})"
     rf"(?=表示|说|指出|强调|会见|会谈|宣布|认为|通电话|致电|致函|抵达|出席|主持|签署|当选|发表|访华|应邀|"
     rf"同[^，。；]{{1,20}}举行|在[^，。；]{{1,24}}(?:会见|会谈|表示|发表|出席|举行|主持|签署))")
+_TRANSLIT_AFTER = re.compile(rf"([{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})(?=[，、。；：（(]|举行|表示|说|会见|会谈|出席|在|和|与|及|一行|发表|讲话|致辞|宣布|指出|强调|签署)")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -166,6 +167,8 @@ class PersonFinder:
             nm = self._name_after(text, t.end)
             if nm is None and (t.title in LEX.foreign_titles or (t.title in ("总理", "副总理") and not text.endswith("国务院", 0, t.start))):
                 nm = self._foreign_name_after(text, t.end)
+            if nm is None and (fm := _TRANSLIT_AFTER.match(text, t.end)) and fm.group(1) not in LEX.not_names:
+                nm = (fm.start(1), fm.end(1))  # 古巴全国人民政权代表大会主席拉索: a transliterated name after any post
             if nm:
                 chain = [t]
                 j = i - 1
