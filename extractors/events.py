@@ -432,7 +432,8 @@ class EventFinder:
                     out.append(e)
                     continue
                 twin = next((b for b in body if b.name != e.name and (
-                    (b.kind == e.kind and b.organizer == e.organizer) or _bigram_sim(b.label, e.label) >= 0.5)), None)
+                    (b.kind == e.kind and b.organizer == e.organizer) or _bigram_sim(b.label, e.label) >= 0.5
+                    or (_head(b.label) == _head(e.label) is not None and None in (b.organizer, e.organizer)))), None)
                 if twin is not None:
                     twin.aliases.add(e.label)
                     continue

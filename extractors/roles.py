@@ -20,7 +20,9 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 # 指出/强调 make a speaker; 表示/要求/说 only when said in a speech (在讲话中表示), not in talks or chat
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
-_SAID_AT = re.compile(r"(?:[^，。；]{0,8}?在[^，。；]{0,50}?上(?:的讲话中|讲话时|发言时|致辞时)?[，,]?)?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
+_STUDIED = re.compile(r"(?:总书记|主席|同志)?(?:近期|在[^，。；]{0,30}?上的|关于[^，。；]{0,20}的)?(?:重要|主旨|系列)?(?:讲话|指示|批示|论述|贺信|回信)")
+_SAY_VERB = re.compile(r"(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
+_SAID_THERE = re.compile(r"(?:的讲话中|讲话时|发言时|致辞时)?[，,]?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
 _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
 _PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
@@ -188,7 +190,8 @@ class RoleFinder:
                 continue  # 所作的报告 / 重要讲话精神: a noun, not someone speaking here
             clause_start = max(max(text.rfind(c, a, v) for c in "，；：") + 1, a)
             here = [p for p in ps if clause_start <= p.start < v and p.how != "ideology"
-                    and not re.search(r"[对向]|听取|审议|批准|通过", self._residue(text, p.end, v, ps, bodies))]
+                    and not re.search(r"[对向]|听取|审议|批准|通过", self._residue(text, p.end, v, ps, bodies))
+                    and not _STUDIED.match(text, p.end)]  # 学习贯彻习近平总书记近期重要讲话精神作发言
             if here:  # 副书记钱某、孙某分别讲话: the names of this clause
                 group = here
             elif subj is not None and subj.end <= v:  # 张某以《…》为题，…作了专题辅导
@@ -201,10 +204,16 @@ class RoleFinder:
             if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)
         for e in evs:  # 某某在今天召开的全国建设工作会议上说 / 在…会议上，部长某某宣布: spoke there
-            if text.startswith("上", e.end) and "在" in text[max(a, e.start - 16):e.start]:
-                for p in ps:
-                    if p.how != "ideology" and _SAID_AT.match(text, _after_title(text, p)):
-                        fact(p, e.same_as or e, "speaker", 1)
+            if not (e.reported or e.same_as) or not text.startswith("上", e.end) or "在" not in text[max(a, e.start - 16):e.start]:
+                continue
+            said_after = _SAID_THERE.match(text, e.end + 1)
+            for p in ps:
+                if p.how == "ideology":
+                    continue
+                before = p.end <= e.start and said_after and re.fullmatch(r"[^，。；]{0,12}?在[^，。；]{0,20}", text[_after_title(text, p):e.start])
+                after = p.start > e.end and re.fullmatch(r"[，,][^，。；]{0,30}", text[e.end + 1:p.start]) and _SAY_VERB.match(text, _after_title(text, p))
+                if before or after:
+                    fact(p, e.same_as or e, "speaker", 1)
         if _REPORT_APPROVE.search(sent) or _LISTEN.search(sent):
             for p in ps:
                 pre = text[a:p.start]
