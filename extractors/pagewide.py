@@ -12,11 +12,15 @@ import re
 from .events import EventMention, kind_of
 from .roles import _SAY_RE, RoleFinder
 
+_MESSAGE = re.compile(r"致电|贺电|唁电|贺信|致信|复信|回信|致函|贺函|署名文章|批示|作出重要指示|书面致辞|发表文章")
 BARE = {"会议", "会谈", "大会", "座谈会", "培训会", "全会", "常务会议", "专题会议", "推进会", "调度会", "工作会议"}
 
 
 def speech_event(doc, body_start: int) -> None:
-    """A report of a speech with no named event (雷某某指出 … in a continued article): '<name>讲话'."""
+    """A report of a speech with no named event (雷某某指出 … in a continued article): '<name>讲话'.
+    A message (致电, 贺信, 署名文章) is no speech: what its author 指出 was written, not said."""
+    if _MESSAGE.search(doc._.kg_ctx["text"], 0, body_start + 120):
+        return
     for p in doc._.kg_persons:
         if p.start >= body_start and _SAY_RE.match(doc._.kg_ctx["text"], p.end) and p.how != "ideology":
             left = doc._.kg_ctx["text"][p.start - 1] if p.start else "\n"
