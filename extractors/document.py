@@ -18,7 +18,7 @@ from .assemble import Prepared, build_article
 from .dates import find_dates
 from .locality import Locale, detect_locale, parse_locale, places_in
 from .pipeline import NER_MODEL, analyse, person_spans, rerun_from
-from .pagewide import BARE, headline_event, place_speeches, speech_event, unify_dates, visit_event
+from .pagewide import BARE, headline_event, place_speeches, speech_event, trip_event, unify_dates, visit_event
 from .records import Article, Document, Evidence
 from .markup import READERS, Plain
 from .splitting import LEAD_BYLINE_RE, Chunk, byline_names, split, split_sections
@@ -173,6 +173,7 @@ def extract_text(text: str, *, source: str, date: str | None = None, locale: str
             doc = prep.doc = rerun_from(doc, "kg_person_finder", ctx)
         first = [ln for ln in prep.chunk.headline if not _ADOPTED.match(ln.text)][:1]
         hl = first[0].text if first else None
+        trip_event(doc, hl, prep.body_start)
         if doc._.kg_main is None:
             speech_event(doc, prep.body_start)
         if doc._.kg_main is None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 import re
 
 from .events import EventMention, kind_of
-from .roles import _SAY_RE, RoleFinder
+from .roles import _SAY_RE, RoleFact, RoleFinder
 
 _MESSAGE = re.compile(r"致电|贺电|唁电|贺信|致信|复信|回信|致函|贺函|署名文章|批示|作出重要指示|书面致辞|发表文章")
 BARE = {"会议", "会谈", "大会", "座谈会", "培训会", "全会", "常务会议", "专题会议", "推进会", "调度会", "工作会议"}
@@ -93,6 +93,32 @@ def visit_event(doc, body_start: int) -> None:
     if not any(r.event is ev for r in doc._.kg_roles):
         doc._.kg_events = [e for e in doc._.kg_events if e is not ev]
         doc._.kg_main = None
+
+
+_TRIP = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:在|赴)(?P<where>[\u4e00-\u9fff]{2,12}?)(?P<verb>调研|考察|视察|检查指导)")
+
+
+def trip_event(doc, headline: str | None, body_start: int) -> None:
+    """李强在福建调研 (headline): the inspection trip is an event of its own, the 座谈会 held on it
+    another; those 陪同 and 参加上述活动 go with the trip."""
+    m = _TRIP.match(headline or "")
+    persons = {p.name: p for p in doc._.kg_persons}
+    if m is None or m.group("who") not in persons:
+        return
+    label = m.group()
+    if any(e.label == label for e in doc._.kg_events):
+        return
+    ev = EventMention(0, m.end(), label, label, "meeting", reported=True)
+    ev.aliases.add(headline)
+    ev.spans.append((0, m.end()))
+    first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
+    if first is not None and first.start - body_start < 60:
+        ev.date, ev.end_date, ev.time_of_day = first.date, first.end_date, first.time_of_day
+    doc._.kg_events = list(doc._.kg_events) + [ev]
+    doc._.kg_main = ev
+    _rerun_roles(doc, ev)
+    host = persons[m.group("who")]
+    doc._.kg_roles = list(doc._.kg_roles) + [RoleFact(host.name, ev, "attendee", 1, None, (host.start, host.end))]
 
 
 def place_speeches(docs) -> None:
