@@ -23,7 +23,7 @@ _VERB_AFTER = re.compile(alt(_PR["verbs_after_name"]) + "|" + "|".join(_PR["righ
 _POST_NOMINAL = re.compile(rf"(?:{alt(_PR['post_nominal'])})(?![团会处台])")
 _VERB_LAST = set("作说讲要到向对就把为")
 _AFTER_VERB_LAST = ("的", "了", "出", "过", "重要", "报告", "说明", "讲话", "发言")
-_BAD_LAST = set("陪在等的了是从向对将把被就也都并")
+_BAD_LAST = set("还又则却陪在等的了是从向对将把被就也都并")
 _NAME_LIST = re.compile(r"(?:^|(?<=[，。；：\n（“]))((?:[\u4e00-\u9fff·]{2,4}、)+[\u4e00-\u9fff·]{2,4}(?:和[\u4e00-\u9fff·]{2,4})?)"
                         r"(?=等|和|出席|参加|列席|在[^，。；]{0,6}主席台|就座|就坐|分别|先后|陪同|同志|一同|共同|[，,]?以及)")
 _POST_NOMINAL_STRICT = re.compile(alt(_PR["post_nominal_strict"]))
@@ -53,6 +53,7 @@ _FOREIGN_SUBJECT = re.compile(
     rf"(?=表示|说|指出|强调|会见|会谈|宣布|认为|通电话|致电|致函|抵达|出席|主持|签署|当选|发表|访华|应邀|"
     rf"同[^，。；]{{1,20}}举行|在[^，。；]{{1,24}}(?:会见|会谈|表示|发表|出席|举行|主持|签署))")
 _TRANSLIT_AFTER = re.compile(rf"([{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})(?=[，、。；：（(]|举行|表示|说|会见|会谈|出席|在|和|与|及|一行|发表|讲话|致辞|宣布|指出|强调|签署)")
+_VERB_AFTER_NAME = re.compile(r"批评|表示|说|指出|强调|认为|称|宣布|会见|还|也|则|对|向|在|将|已|曾|呼吁|谴责|指责|赞扬|要求|希望|发表|访问")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -206,7 +207,8 @@ class PersonFinder:
         # clause-initial name before a verb: 雷健坤指出, ，梁庆当选为
         for m in _VERB_AFTER.finditer(text):
             nm = self._name_before(text, m.start(), strict=True)
-            if nm and (LEX.starts_with_common_surname(text[nm[0]:nm[1]]) or _STRONG_VERB.match(text, m.start())) \
+            if nm and (LEX.starts_with_common_surname(text[nm[0]:nm[1]]) or (
+                    _STRONG_VERB.match(text, m.start()) and text[nm[0]] not in "但而并且又再还也却则因故即")) \
                     and not _NOUN_AFTER_DENG.match(text, m.start()):
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "before_verb"))
         # ideology phrases: 习近平新时代中国特色社会主义思想
@@ -333,6 +335,9 @@ class PersonFinder:
         if not m:
             return None
         name = m.group(1)
+        cut = next((k for k, c in enumerate(name) if c not in _T), len(name))
+        if 2 <= cut < len(name) and _VERB_AFTER_NAME.match(name, cut):
+            name = name[:cut]  # 外长穆萨批评美、以: the transliterated name ends where the verb starts
         post = _FOREIGN_POST_IN.search(name)
         if post:  # 总统新闻秘书佩斯科夫: the post goes on; the name follows it
             pos, name = pos + post.end(), name[post.end():]

@@ -134,8 +134,9 @@ class RoleFinder:
             for i, p in enumerate(ev.parties, 1):
                 out.append(RoleFact(p.name, ev, "attendee", i, _title_text(p, text), (p.start, p.end)))
         if main is not None and main.parties:
-            for p in persons:
-                if _TALKS_SAY.match(text, p.end) and (p.start == 0 or text[p.start - 1] in "\n，。；："):
+            sides = {q.name for q in main.parties}
+            for p in persons:  # only the two sides speak at their talks
+                if p.name in sides and _TALKS_SAY.match(text, p.end) and (p.start == 0 or text[p.start - 1] in "\n，。；："):
                     out.append(RoleFact(p.name, main, "speaker", 1, _title_text(p, text), (p.start, p.end)))
         return out
 

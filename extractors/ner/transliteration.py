@@ -18,7 +18,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "rules" / "transliteration.json"
 CHINESE_GIVEN = set("健尉薄川洪毅恺阎井仁珠彦俊琳丘猛秉藤申谢郎胡")
 # the standard transliteration table's characters that a month of 1998 news is too small to show
-TABLE = "京米列契什罗马林里利格基加西安艾伊约丹汉霍施舒维沙达黑宁佐乔杰汤威温凯肯柯康昆兰劳黎廉隆露门明奈内妮努欧潘佩皮珀恰切琼热茹若萨森史苏泰坦特图托威沃乌武希谢辛休雅扬伊尤于泽扎詹朱佐"
+TABLE = "法戈福豪蕾娅斐京米列契什罗马林里利格基加西安艾伊约丹汉霍施舒维沙达黑宁佐乔杰汤威温凯肯柯康昆兰劳黎廉隆露门明奈内妮努欧潘佩皮珀恰切琼热茹若萨森史苏泰坦特图托威沃乌武希谢辛休雅扬伊尤于泽扎詹朱佐"
 
 
 def translit_chars(records, common_surnames: str, min_count: int = 3, min_share: float = 0.05) -> str:
