@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .bodies import BodyFinder
 from .dates import find_dates
 from .events import EventFinder, meetings, sentences
+from .visits import visit_activities
 from .lexicon import _load, alt
 from .locality import Locale
 from .persons import PersonFinder, find_titles
@@ -180,6 +181,7 @@ class EventComponent:
                 main = min((e for e in meets if e.start >= body_start), key=lambda e: e.start, default=meets[0])
                 if main.date is None and art_date is not None:
                     main.date, main.end_date = art_date.date, art_date.end_date
+        events = events + visit_activities(text, doc._.kg_persons or [], main)
         doc._.kg_events, doc._.kg_main = events, main
         implied = ctx.get("implied", {})
         rf = RoleFinder(implied)

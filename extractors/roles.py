@@ -24,7 +24,7 @@ _STUDIED = re.compile(r"(?:总书记|主席|同志)?(?:近期|在[^，。；]{0,
 _SAY_VERB = re.compile(r"(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 _SAID_THERE = re.compile(r"(?:的讲话中|讲话时|发言时|致辞时)?[，,]?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
-_COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
+_COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导人?|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
 _PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
 _MEETING_SAY = re.compile(r"(?:在会上|在讲话中)?(?:对[^，。；]{1,12})?(?:表示|要求|指出|强调|说|希望|通报|介绍|汇报|传达|提出|作了?说明)")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
@@ -94,6 +94,7 @@ class RoleFinder:
     def find(self, text: str, persons: list[PersonMention], events: list[EventMention], main: EventMention | None,
              bodies: list[BodyMention]) -> tuple[list[RoleFact], list[PostFact]]:
         facts: list[RoleFact] = []
+        self._events = events
         for a, b in sentences(text):
             ps = [p for p in persons if a <= p.start < b]
             if not ps:
@@ -177,6 +178,12 @@ class RoleFinder:
             ev = self._event_at(evs, v + 2 + (nxt.end() if nxt else 0), main)
             for i, p in enumerate(subj, 1):
                 fact(p, ev, "attendee", i)
+        if re.search(r"(?:出席|参加|陪同|参与)(?:了)?上述(?:活动|会见|会谈)", sent):  # 王毅等参加上述活动: every one of them
+            for m in _ATTEND_RE.finditer(sent):
+                for i, p in enumerate(self._subjects_before(text, a, a + m.start(), ps, bodies), 1):
+                    for e in self._events:
+                        if e.parties and e is not main:
+                            fact(p, e, "attendee", i)
         for m in re.finditer(r"(?:出席|参加|列席)(?:会议|活动|仪式)?的?(?:领导|人员|嘉宾|同志)?(?:还)?有[：:]?", sent):
             after = [p for p in ps if p.start >= a + m.end()]
             for i, p in enumerate(after, 1):
@@ -229,6 +236,8 @@ class RoleFinder:
         last_body = None
         for k, p in enumerate(ps):
             m = _ELECT_AFTER.match(text, _after_title(text, p))
+            if m and re.search(r"祝贺|庆贺|恭喜|贺电|贺信", text[a:b]):
+                continue  # 祝贺他当选…: a message about an election, not one reported here
             if m:
                 post, body = self._post_after(text, m.end(), bodies)
                 if not body and post in self.implied:  # 当选副县长: the county government

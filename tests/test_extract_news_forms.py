@@ -66,3 +66,16 @@ def test_bodies_beyond_china_and_national_parties():
 def test_national_page_takes_no_locale():
     t = "新华社北京1月20日电 北京市人民政府和上海市人民政府负责人出席会议。"
     assert extract_text(t, source="x.txt").locale is None
+
+
+def test_state_visit_activities_are_events_of_their_own():
+    t = ("央视网消息（新闻联播）：国家主席赵立新21日在莫斯科同俄罗斯总统马杜斯举行会谈。会谈前，马杜斯为赵立新举行隆重欢迎仪式。"
+         "会谈后，两国元首共同签署了联合声明。两国元首还共同会见了记者。当晚，马杜斯为赵立新举行欢迎宴会。"
+         "马杜斯表示，俄方对赵立新主席全票当选连任表示热烈祝贺。钱东明、孙小海出席上述活动。")
+    doc = extract_text(t, source="20230322.txt")
+    events = {e.label: e for a in doc.articles for e in a.events}
+    assert {"欢迎仪式", "欢迎宴会", "签署联合声明", "共同会见记者"} <= set(events)
+    got = {(p.person, p.role, p.event) for a in doc.articles for p in a.participations}
+    for e in events.values():
+        assert ("钱东明", "attendee", e.name) in got  # 出席上述活动: every one of them
+    assert not any(r == "elected" for _, r, _ in got)  # congratulated on an election, none held here
