@@ -53,7 +53,8 @@ _FOREIGN_SUBJECT = re.compile(
     rf"(?=表示|说|指出|强调|会见|会谈|宣布|认为|通电话|致电|致函|抵达|出席|主持|签署|当选|发表|访华|应邀|"
     rf"同[^，。；]{{1,20}}举行|在[^，。；]{{1,24}}(?:会见|会谈|表示|发表|出席|举行|主持|签署))")
 _TRANSLIT_AFTER = re.compile(rf"([{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})(?=[，、。；：（(]|举行|表示|说|会见|会谈|出席|在|和|与|及|一行|发表|讲话|致辞|宣布|指出|强调|签署)")
-_VERB_AFTER_NAME = re.compile(r"批评|表示|说|指出|强调|认为|称|宣布|会见|还|也|则|对|向|在|将|已|曾|呼吁|谴责|指责|赞扬|要求|希望|发表|访问")
+_VERB_AFTER_NAME = re.compile(r"批评|表示|说|指出|强调|认为|称|宣布|会见|还|也|则|对|向|在|将|已|曾|呼吁|谴责|指责|赞扬|要求|希望|发表|访问|共同|主持|一道|一起|分别|先后|多次|今天|昨天|近日|日前|夫妇|伉俪")
+_EVENT_WORD = re.compile(r"仪式|典礼|会议|大会|峰会|论坛|宴会|活动|伉俪|夫妇|办公室|政府|议会")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -343,7 +344,8 @@ class PersonFinder:
             pos, name = pos + post.end(), name[post.end():]
             if len(name) < 2:
                 return None
-        if name in LEX.not_names or _FOREIGN_BAD_START.match(name) or _VERB_START.match(name) or _TITLE_IN.search(name) or any(c in name for c in "的了和与及在是"):
+        if name in LEX.not_names or _FOREIGN_BAD_START.match(name) or _VERB_START.match(name) or _TITLE_IN.search(name) \
+                or any(c in name for c in "的了和与及在是") or _EVENT_WORD.search(name):
             return None
         return pos, pos + len(name)
 
