@@ -8,7 +8,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 APT_PACKAGES := chromium fonts-wqy-microhei
 
-.PHONY: install system-deps demo build serve test eval bench clean
+.PHONY: install system-deps demo build serve test eval dev-score sanity bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ eval: install
 	$(BIN)/python ../shared/eval/score_graph.py out/seed.nt ../shared/eval/seed_gold.json --verbose
 	$(BIN)/kg ner < ../shared/data/pfr1998/ner_dev.jsonl > out/ner_dev.pred.jsonl
 	$(BIN)/python ../shared/eval/score_ner.py out/ner_dev.pred.jsonl ../shared/data/pfr1998/ner_dev.jsonl
+
+# The development gold (real articles, benchmarks/devgold/): per-article lines, per-kind P/R/F1 and a
+# SCORE line for the tune half and the check half.
+dev-score: install
+	$(BIN)/python benchmarks/score_dev.py
+
+# Build all CCTV transcripts in ../shared/data/news/xwlb and report what the graph holds (minutes).
+sanity: install
+	$(BIN)/python benchmarks/xwlb_sanity.py
 
 clean:
 	rm -rf $(VENV) $(STORE) out build *.egg-info
