@@ -207,6 +207,7 @@ def _national_page(text: str, chunks: list[Chunk]) -> bool:
     return bool(datelines) and all(_NATIONAL_DATELINE.match(d) for d in datelines)
 
 
+_LEAD_CREDIT = re.compile(r"^[（(]((?:本报|本台|本网)?(?:记者|通讯员)[^（）()\n]{2,40})[)）]")
 _ADOPTED = re.compile(r"^[（(].{0,40}(?:通过|公布|发布|印发)[)）]$")
 
 
@@ -229,4 +230,6 @@ def _prepare(text: str, i: int, ch: Chunk) -> Prepared:
     first_line = text[ch.body_start:nl if nl >= 0 else len(text)].strip()
     if LEAD_BYLINE_RE.match(re.sub(r"\s+", "", first_line)):  # 本报记者 王某 李某
         names += byline_names(re.sub(r"^[□■◎●\s\u3000]+|^作者[:：]", "", first_line)) or []
+    elif (lead := _LEAD_CREDIT.match(first_line)) is not None:  # （记者冯 艳 孙 敏）5日晚，…
+        names += byline_names(lead.group(1)) or []
     return Prepared(i, ch, full, body_start, dl, list(dict.fromkeys(names)))

@@ -79,3 +79,14 @@ def test_state_visit_activities_are_events_of_their_own():
     for e in events.values():
         assert ("钱东明", "attendee", e.name) in got  # 出席上述活动: every one of them
     assert not any(r == "elected" for _, r, _ in got)  # congratulated on an election, none held here
+
+
+def test_local_standing_committee_report_forms():
+    t = ("（记者冯 艳 孙 敏）本报讯市十三届人大常委会第21次会议前日下午在会议厅结束。"
+         "市人大常委会主任周长聚，副主任程友新、张先平出席会议。谢双成、汪小玫，市法院负责人列席会议。")
+    doc = extract_text(t, source="20050501.txt")
+    a = doc.articles[0]
+    assert [(e.date) for e in a.events] == ["2005-04-29"]  # 前日 = two days before
+    got = [(p.person, p.role) for p in a.participations]
+    assert ("谢双成", "attendee") in got and ("汪小玫", "attendee") in got and ("张先平", "attendee") in got
+    assert set(a.reporters) == {"冯艳", "孙敏"}
