@@ -62,6 +62,20 @@ def graph_of(gold: dict, work: Path) -> Graph:
     return g
 
 
+def spurious_events(scorer, g: Graph, gold: dict) -> list[str]:
+    """System events no gold event matches (the scorer's own rule: name similarity >= 0.3, same date)."""
+    from rdflib.namespace import RDF
+    out = []
+    for e in set(g.subjects(RDF.type, scorer.SCHEMA.Event)):
+        names = scorer.labels(g, e)
+        dates = {str(d)[:10] for d in g.objects(e, scorer.SCHEMA.startDate)}
+        if not any(max((scorer.sim(a, b) for a in (ge.get("name", ""), ge.get("canonical", "")) if a for b in names),
+                       default=0.0) >= 0.3 and not ((ge.get("date") or "")[:10] and dates and (ge.get("date") or "")[:10] not in dates)
+                   for ge in gold.get("events", [])):
+            out.append(f"{min(names, key=len) if names else e} {sorted(dates)}")
+    return sorted(out)
+
+
 def add(total: dict, counts: dict) -> None:
     for k, v in counts.items():
         t = total.get(k, (0, 0, 0))
@@ -97,6 +111,8 @@ def main() -> None:
             print(f"{half:<5} {aid:<28} {line}")
             if args.verbose and half == "tune":
                 print("\n".join(l for l in detail.getvalue().splitlines() if l.startswith("    ")))
+                for label in spurious_events(scorer, g, gold):
+                    print(f"    events spurious {label}")
     for half in ("tune", "check"):
         if totals[half]:
             print(f"\n== {half} half ({sum(1 for v in halves.values() if v == half)} articles)")

@@ -42,6 +42,7 @@ def _rerun_roles(doc, main: EventMention) -> None:
     doc._.kg_roles, doc._.kg_posts = roles, posts
 
 
+_ACTIVITY_HEADLINE = re.compile(r"会|纪念|庆祝|阅兵|集会|游行|调研|考察|视察|参观|仪式|典礼|活动|揭牌|启动|开幕|闭幕|出席|主持|举行|召开|会见|座谈|慰问|看望|走访|检查|宣讲|授课|颁奖|表彰|签约|签署")
 _ACTIVITY = re.compile(r"出席|参加|列席|主持|陪同|就座")
 
 
@@ -51,6 +52,8 @@ def headline_event(doc, headline: str | None, body_start: int) -> None:
     text = doc._.kg_ctx["text"]
     if not headline or not _ACTIVITY.search(text, body_start) or not any(p.start >= body_start for p in doc._.kg_persons):
         return
+    if not _ACTIVITY_HEADLINE.search(headline):
+        return  # 俄称打击…: a news headline, not the name of an activity
     ev = EventMention(0, len(headline), headline, headline, kind_of(headline), reported=True)
     ev.spans.append((0, min(len(headline), len(text))))
     first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
