@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .bodies import BodyFinder
 from .dates import find_dates
 from .events import EventFinder, meetings, sentences
+from .sittings import group_sittings
 from .visits import visit_activities
 from .lexicon import _load, alt
 from .locality import Locale
@@ -182,6 +183,8 @@ class EventComponent:
                 if main.date is None and art_date is not None:
                     main.date, main.end_date = art_date.date, art_date.end_date
         events = events + visit_activities(text, doc._.kg_persons or [], main)
+        sittings = group_sittings(text, doc._.kg_persons or [], events, main)  # drops the generic 代表团审议 it names better
+        events = events + sittings
         doc._.kg_events, doc._.kg_main = events, main
         implied = ctx.get("implied", {})
         rf = RoleFinder(implied)

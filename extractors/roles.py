@@ -21,6 +21,7 @@ _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协
 _SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
                      r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
 _STUDIED = re.compile(r"(?:总书记|主席|同志)?(?:近期|在[^，。；]{0,30}?上的|关于[^，。；]{0,20}的)?(?:重要|主旨|系列)?(?:讲话|指示|批示|论述|贺信|回信)")
+_AT_SITTING = re.compile(r"(?:(?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上)?在?(?:参加|出席)了?(?:[他她]?所在的)?")
 _SAY_VERB = re.compile(r"(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 _SAID_THERE = re.compile(r"(?:的讲话中|讲话时|发言时|致辞时)?[，,]?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
@@ -211,6 +212,11 @@ class RoleFinder:
         for p in ps:
             if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)
+        for e in evs:  # 某某在参加江苏代表团审议时强调: attended that sitting and spoke there
+            if e.kind == "deliberation" and text.startswith("时", e.end) and _SAY_VERB.match(text, e.end + 1):
+                who = [p for p in ps if p.end <= e.start and _AT_SITTING.fullmatch(text[_after_title(text, p):e.start])]
+                for p in who:
+                    fact(p, e, "speaker", 1)
         for e in evs:  # 某某在今天召开的全国建设工作会议上说 / 在…会议上，部长某某宣布: spoke there
             if not (e.reported or e.same_as) or not text.startswith("上", e.end) or "在" not in text[max(a, e.start - 16):e.start]:
                 continue

@@ -90,3 +90,15 @@ def test_local_standing_committee_report_forms():
     got = [(p.person, p.role) for p in a.participations]
     assert ("谢双成", "attendee") in got and ("汪小玫", "attendee") in got and ("张先平", "attendee") in got
     assert set(a.reporters) == {"冯艳", "孙敏"}
+
+
+def test_group_sittings_of_a_session():
+    t = ("央视网消息（新闻联播）：中共中央总书记习近平5日下午在参加他所在的十四届全国人大二次会议江苏代表团审议时强调，"
+         "要因地制宜发展新质生产力。全国政协副主席周立平在参加九三学社界委员小组讨论时说，要凝心聚力。")
+    doc = extract_text(t, source="20240305.txt")
+    evs = {e.label: e for a in doc.articles for e in a.events}
+    assert evs["江苏代表团审议"].parent == "第十四届全国人民代表大会第二次会议"
+    assert evs["江苏代表团审议"].date == "2024-03-05"
+    got = {(p.person, p.role, p.event) for a in doc.articles for p in a.participations}
+    assert ("习近平", "speaker", evs["江苏代表团审议"].name) in got
+    assert ("周立平", "attendee", evs["九三学社界委员小组讨论"].name) in got
