@@ -22,7 +22,7 @@ _HEAD_RE = re.compile(rf"(?:{alt(HEADS)})(?![\u4e00-\u9fff]{{0,2}}(?:精神|以�
 _REPORT = alt(_EV["report_verbs"])
 _CHAIR = alt(_EV["chair_verbs"])
 _ATTEND = alt(_EV["attend_verbs"])
-_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|祝贺|庆祝|迎接|筹备|开好|办好|组织|参与|筹办|服务|保障|关于|出席|主持|在|于|和|及|与|并|了|的|向|对|(?<![上中少大主])将|是|为|由|暨|召开|讯|电)$")
+_STOP_LEFT = re.compile(rf"(?:{_REPORT}|{_CHAIR}|{_ATTEND}|听取|通过|审议|祝贺|庆祝|迎接|筹备|开好|办好|组织|参与|筹办|服务|保障|确保|保证|推动|做好|迎接|关于|出席|主持|在|于|和|及|与|并|了|的|向|对|(?<![上中少大主])将|是|为|由|暨|召开|讯|电)$")
 _GAP_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|今日|昨日|上午|下午|晚上|晚|\d{1,2}时(?:\d{1,2}分)?)*"
 _TRAIL_GAP = re.compile(rf"(?:{_GAP_DATE}(?:在[^，。；]{{1,15}}?)?{_GAP_DATE})$")
 _BOUND = set("，。；、：:“”（）《》\n！？ ,;")
@@ -233,8 +233,12 @@ class EventFinder:
             main.date, main.end_date = article_date.date, article_date.end_date
             main.time_of_day = main.time_of_day or article_date.time_of_day
         rep = [e for e in evs if e.reported]
+        for e in rep:  # 宪法宣誓 and 宪法宣誓仪式 in one article: one ceremony
+            longer = next((r for r in rep if r is not e and r.label.startswith(e.label) and r.label[len(e.label):] in ("仪式", "典礼")), None)
+            if longer is not None and e is not main and e.kind not in ("session", "plenary", "plenum"):
+                e.same_as = longer
         for e in evs:  # a shorter mention of a reported event (开学典礼) is that event
-            if not e.reported:
+            if not e.reported and e.same_as is None:
                 e.same_as = next((r for r in rep if r is not e and len(r.label) > len(e.label) and r.label.endswith(e.label)), None)
             if e.same_as is None and main is not None and e is not main and _same_meeting(e, main):
                 e.same_as = main  # 中央军委晋升上将军衔仪式 … 何卫东主持晋衔仪式: one ceremony
