@@ -184,6 +184,14 @@ class EventFinder:
         # reported?
         for ev in evs:
             self._reported(text, ev, bodies, sessions, sents, dates)
+            if ev.organizer is None and ev.reported and _NUMBERED.match(ev.label):
+                # 中共中央政治局2月29日下午就…进行第十二次集体学习: the clause's subject holds it
+                sent = next(((a, b) for a, b in sents if a <= ev.start < b), (ev.start, ev.end))
+                subj = [b for b in bodies if sent[0] <= b.start and b.end <= ev.start and b.organ != "department"
+                        and b.kind not in ("other", "media")
+                        and not re.search(r"[，。；]", text[b.end:ev.start])]
+                if subj:
+                    self._attach_organizer(ev, min(subj, key=lambda b: b.start), text)
         self._bare_sittings(text, evs, sessions, sents)
         for e in evs:  # 第35次 -> 第三十五次 in canonical names
             e.name = _DIGIT_ORD.sub(lambda m: f"第{to_cn(int(m.group(1)))}{m.group(2)}", e.name)

@@ -102,3 +102,9 @@ def test_group_sittings_of_a_session():
     got = {(p.person, p.role, p.event) for a in doc.articles for p in a.participations}
     assert ("习近平", "speaker", evs["江苏代表团审议"].name) in got
     assert ("周立平", "attendee", evs["九三学社界委员小组讨论"].name) in got
+
+
+def test_numbered_activity_takes_the_clause_subject_as_organizer():
+    t = "央视网消息（新闻联播）：中共中央政治局2月29日下午就新能源技术进行第十二次集体学习。中共中央总书记习近平在主持学习时强调，要大力发展新能源。"
+    evs = [e for a in extract_text(t, source="20240301.txt").articles for e in a.events]
+    assert [(e.name, e.organizer) for e in evs] == [("中国共产党中央委员会政治局第十二次集体学习", "中国共产党中央委员会政治局")]
