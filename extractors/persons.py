@@ -42,7 +42,7 @@ _FOREIGN_POST_IN = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:新闻秘书|秘书长|
 _FOREIGN_BAD_START = re.compile(r"一道|一起|共同|和|与|同|就|在|对|向|通过|也|还|都|将|已|曾|会|并|再|又|等|及|为|以")
 _STRONG_VERB = re.compile(r"当选|全票当选|主持|出席|参加|列席|讲话|指出|强调|致辞|发言|宣读|主讲|授课|同志|一行")
 _NOUN_AFTER_DENG = re.compile(r"等(?:\d+|[一二三四五六七八九十几多]+)?(?:个|类|项)?(?:领域|方面|国家|地区|行业|部门|单位|产业|城市|省份|问题|工作|地|国)")
-_ELECTED_CLAUSE = re.compile(rf"(?<=[，；])(?P<names>[\u4e00-\u9fff·]{{2,8}}(?:、[\u4e00-\u9fff·]{{2,8}}){{0,40}})为(?=[^，。；]{{0,24}}?(?:{alt(LEX.titles)}))")
+_ELECTED_CLAUSE = re.compile(rf"(?<=[，；])(?P<names>[\u4e00-\u9fff·]{{2,16}}(?:（[^（）]{{1,10}}）)?(?:、[\u4e00-\u9fff·]{{2,16}}(?:（[^（）]{{1,10}}）)?){{0,40}})为(?=[^，。；]{{0,24}}?(?:{alt(LEX.titles)}))")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
 _ROSTER_HEAD = re.compile(r"(?:名单(?:如下)?|为序(?:排列)?)[)）]?(?:[（(][^（）()\n]{0,20}(?:\d+名|为序|排列)[^（）()\n]{0,20}[)）])*[：:]?\n?")
 _ROSTER_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,10}[)）])?(?=[、。；\n]|$)")
@@ -190,7 +190,7 @@ class PersonFinder:
         # object of 选举/任命: 选举吴某某为检察长
         for m in _NAME_AFTER_VERB.finditer(text):
             nm = self._name_after(text, m.end())
-            if nm and re.match(r"[为、，]|同志", text[nm[1]:nm[1] + 2]):
+            if nm and re.match(r"[为、，]|同志|（[^（）]{1,10}）[为、，]", text[nm[1]:nm[1] + 14]):
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_verb"))
         # post-nominal: 刘文华市长, 以习近平同志为核心
         for m in _POST_NOMINAL.finditer(text):
@@ -258,9 +258,9 @@ class PersonFinder:
         for m in _ELECTED_CLAUSE.finditer(text):  # 选举甲为主任，乙、丙为副主任: the later clauses' names
             if not re.search(r"(?:选举|补选|增选|推选|任命)[^。]*$", text[max(0, m.start() - 200):m.start()]):
                 continue
-            items = m.group("names").split("、")
-            if all(is_name(x) or _DOTTED.fullmatch(x) for x in items) or (
-                    len(items) >= 3 and sum(map(is_name, items)) * 3 >= len(items) * 2
+            items = [re.sub(r"（[^（）]*）$", "", x) for x in m.group("names").split("、")]
+            if all(is_name(x) or "·" in x for x in items) or (
+                    len(items) >= 3 and sum(is_name(x) or "·" in x for x in items) * 3 >= len(items) * 2
                     and all(_LIST_ITEM.fullmatch(x) and x not in LEX.not_names for x in items)):
                 # a long list of the elected: a rare surname (丘, 仵) among common ones is a name too
                 pos = m.start("names")

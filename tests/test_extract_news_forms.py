@@ -108,3 +108,10 @@ def test_numbered_activity_takes_the_clause_subject_as_organizer():
     t = "央视网消息（新闻联播）：中共中央政治局2月29日下午就新能源技术进行第十二次集体学习。中共中央总书记习近平在主持学习时强调，要大力发展新能源。"
     evs = [e for a in extract_text(t, source="20240301.txt").articles for e in a.events]
     assert [(e.name, e.organizer) for e in evs] == [("中国共产党中央委员会政治局第十二次集体学习", "中国共产党中央委员会政治局")]
+
+
+def test_elected_names_with_ethnicity_and_sex_notes():
+    t = ("新华社西宁1月15日电 政协青海省第八届委员会第一次全体会议1月14日选举韩应明（撒拉族）为省政协主席，"
+         "程步云、松布（土族）、阿嘉·洛桑图旦（蒙古族）、岳世淑（女）为省政协副主席。")
+    got = [(p.person, p.post) for a in extract_text(t, source="19980117.txt").articles for p in a.participations if p.role == "elected"]
+    assert got == [("韩应明", "主席"), ("程步云", "副主席"), ("松布", "副主席"), ("阿嘉·洛桑图旦", "副主席"), ("岳世淑", "副主席")]
