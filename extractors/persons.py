@@ -43,7 +43,7 @@ _FOREIGN_BAD_START = re.compile(r"一道|一起|共同|和|与|同|就|在|对|�
 _STRONG_VERB = re.compile(r"当选|全票当选|主持|出席|参加|列席|讲话|指出|强调|致辞|发言|宣读|主讲|授课|同志|一行")
 _NOUN_AFTER_DENG = re.compile(r"等(?:\d+|[一二三四五六七八九十几多]+)?(?:个|类|项)?(?:领域|方面|国家|地区|行业|部门|单位|产业|城市|省份|问题|工作|地|国)")
 _ELECTED_CLAUSE = re.compile(rf"(?<=[，；])(?P<names>[\u4e00-\u9fff·]{{2,16}}(?:（[^（）]{{1,10}}）)?(?:、[\u4e00-\u9fff·]{{2,16}}(?:（[^（）]{{1,10}}）)?){{0,40}})为(?=[^，。；]{{0,24}}?(?:{alt(LEX.titles)}))")
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
 _ROSTER_HEAD = re.compile(r"(?:名单(?:如下)?|为序(?:排列)?)[)）]?(?:[（(][^（）()\n]{0,20}(?:\d+名|为序|排列)[^（）()\n]{0,20}[)）])*[：:]?\n?")
 _ROSTER_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff]{2,4})(?:[（(][^（）()\n]{1,10}[)）])?(?=[、。；\n]|$)")
 _ALSO_ELECTED = re.compile(r"当选为?[^，。；]{1,30}?的(?:还|同时)?有[：:]?")
@@ -56,6 +56,7 @@ _FOREIGN_SUBJECT = re.compile(
 _TRANSLIT_AFTER = re.compile(rf"([{_T}]{{2,7}}(?:·[{_T}]{{1,8}}){{0,3}})(?=[，、。；：（(]|举行|表示|说|会见|会谈|出席|在|和|与|及|一行|发表|讲话|致辞|宣布|指出|强调|签署)")
 _VERB_AFTER_NAME = re.compile(r"批评|表示|说|指出|强调|认为|称|宣布|会见|还|也|则|对|向|在|将|已|曾|呼吁|谴责|指责|赞扬|要求|希望|发表|访问|共同|主持|一道|一起|分别|先后|多次|今天|昨天|近日|日前|夫妇|伉俪")
 _EVENT_WORD = re.compile(r"仪式|典礼|会议|大会|峰会|论坛|宴会|活动|伉俪|夫妇|办公室|政府|议会")
+_ELECTEE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:（[^（）]{1,10}）)?为")
 _PLACE_BEFORE = re.compile(r"(?:在|赴|抵达|前往|来到|访问|飞抵|途经|位于)$")
 _SHORT_TITLE = re.compile(rf"(?:{alt(LEX.titles)}|同志)(?![\u4e00-\u9fff]{{0,1}}[团会处台])")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+(?=[、，。；和等（(]|出席|参加|列席)")
@@ -190,6 +191,8 @@ class PersonFinder:
         # object of 选举/任命: 选举吴某某为检察长
         for m in _NAME_AFTER_VERB.finditer(text):
             nm = self._name_after(text, m.end())
+            if nm is None and (el := _ELECTEE.match(text, m.end())) and _roster_member(el.group(1)):
+                nm = el.span(1)  # 选举回良玉为省长, 选举贾那布尔（哈萨克族）为…: the object of an election is a name
             if nm and re.match(r"[为、，]|同志|（[^（）]{1,10}）[为、，]", text[nm[1]:nm[1] + 14]):
                 add(PersonMention(nm[0], nm[1], text[nm[0]:nm[1]], "after_verb"))
         # post-nominal: 刘文华市长, 以习近平同志为核心
@@ -258,7 +261,7 @@ class PersonFinder:
         for m in _ELECTED_CLAUSE.finditer(text):  # 选举甲为主任，乙、丙为副主任: the later clauses' names
             if not re.search(r"(?:选举|补选|增选|推选|任命)[^。]*$", text[max(0, m.start() - 200):m.start()]):
                 continue
-            items = [re.sub(r"（[^（）]*）$", "", x) for x in m.group("names").split("、")]
+            items = re.findall(r"([\u4e00-\u9fff·]{2,16})(?:（[^（）]*）)?(?:、|$)", m.group("names"))
             if all(is_name(x) or "·" in x for x in items) or (
                     len(items) >= 3 and sum(is_name(x) or "·" in x for x in items) * 3 >= len(items) * 2
                     and all(_LIST_ITEM.fullmatch(x) and x not in LEX.not_names for x in items)):

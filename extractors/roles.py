@@ -246,7 +246,8 @@ class RoleFinder:
             if m and re.search(r"祝贺|庆贺|恭喜|贺电|贺信", text[a:b]):
                 continue  # 祝贺他当选…: a message about an election, not one reported here
             if m:
-                post, body = self._post_after(text, m.end(), bodies)
+                nxt = next((q.start for q in ps if q.start >= m.end()), None)  # a headline runs on: 甲当选主任乙当选省长
+                post, body = self._post_after(text[:nxt] if nxt else text, m.end(), bodies)
                 if not body and post in self.implied:  # 当选副县长: the county government
                     body = self.implied[post][0]
                 body = body or (last_body if post else None)
