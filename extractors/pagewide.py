@@ -42,6 +42,17 @@ def _rerun_roles(doc, main: EventMention) -> None:
     doc._.kg_roles, doc._.kg_posts = roles, posts
 
 
+def _make_main(doc, ev: EventMention, body_start: int, lead: int) -> None:
+    """`ev` becomes the article's main event, dated by a date in the lead's first `lead` characters,
+    and the roles are read again against it."""
+    first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
+    if first is not None and first.start - body_start < lead:
+        ev.date, ev.end_date, ev.time_of_day = first.date, first.end_date, first.time_of_day
+    doc._.kg_events = list(doc._.kg_events) + [ev]
+    doc._.kg_main = ev
+    _rerun_roles(doc, ev)
+
+
 _ACTIVITY_HEADLINE = re.compile(r"会|纪念|庆祝|阅兵|集会|游行|调研|考察|视察|参观|仪式|典礼|活动|揭牌|启动|开幕|闭幕|出席|主持|举行|召开|会见|座谈|慰问|看望|走访|检查|宣讲|授课|颁奖|表彰|签约|签署")
 _ACTIVITY = re.compile(r"出席|参加|列席|主持|陪同|就座")
 
@@ -56,12 +67,7 @@ def headline_event(doc, headline: str | None, body_start: int) -> None:
         return  # 俄称打击…: a news headline, not the name of an activity
     ev = EventMention(0, len(headline), headline, headline, kind_of(headline), reported=True)
     ev.spans.append((0, min(len(headline), len(text))))
-    first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
-    if first is not None and first.start - body_start < 40:
-        ev.date, ev.end_date, ev.time_of_day = first.date, first.end_date, first.time_of_day
-    doc._.kg_events = list(doc._.kg_events) + [ev]
-    doc._.kg_main = ev
-    _rerun_roles(doc, ev)
+    _make_main(doc, ev, body_start, 40)
     if not doc._.kg_roles:  # nobody took part after all: no event
         doc._.kg_events = [e for e in doc._.kg_events if e is not ev]
         doc._.kg_main = None
@@ -114,12 +120,7 @@ def trip_event(doc, headline: str | None, body_start: int) -> None:
     ev = EventMention(0, m.end(), label, label, "meeting", reported=True)
     ev.aliases.add(headline)
     ev.spans.append((0, m.end()))
-    first = next((d for d in doc._.kg_dates or [] if d.start >= body_start), None)
-    if first is not None and first.start - body_start < 60:
-        ev.date, ev.end_date, ev.time_of_day = first.date, first.end_date, first.time_of_day
-    doc._.kg_events = list(doc._.kg_events) + [ev]
-    doc._.kg_main = ev
-    _rerun_roles(doc, ev)
+    _make_main(doc, ev, body_start, 60)
     host = persons[m.group("who")]
     doc._.kg_roles = list(doc._.kg_roles) + [RoleFact(host.name, ev, "attendee", 1, None, (host.start, host.end))]
 
