@@ -18,8 +18,9 @@ _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
 _SPEECH_RE = re.compile(alt(_EV["speech_verbs"]) + r"|(?<![工合创制操写协动运著杰佳大])作了?[^，。；]{0,30}?(?:报告|辅导|讲座|授课|说明|致辞|讲话)|发表了?[^，。；]{0,12}?(?:讲话|致辞|演讲)")
 # 指出/强调 make a speaker; 表示/要求/说 only when said in a speech (在讲话中表示), not in talks or chat
-_SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:" + alt(_EV["say_verbs"]) + ")"
-                     r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:" + alt(_EV["weak_say_verbs"]) + ")")
+_SAY_RE = re.compile(r"(?:在会上|在讲话中|在会上讲话时|在致辞中)?(?:一致|共同|都|均|分别)?(?:" + alt(_EV["say_verbs"]) + ")"
+                     r"|(?:在会上|在讲话中|在会上讲话时|在致辞中|在发言中|讲话时|致辞时)(?:一致|共同|都|均|分别)?(?:" + alt(_EV["weak_say_verbs"]) + ")")
+_JOINT_SUBJECT = re.compile(r"[和与、及](?:[^，。；、和与]{0,10}?(?:总统|总理|主席|首相|国王|议长|外长|部长|委员长))?")
 _STUDIED = re.compile(r"(?:总书记|主席|同志)?(?:近期|在[^，。；]{0,30}?上的|关于[^，。；]{0,20}的)?(?:重要|主旨|系列)?(?:讲话|指示|批示|论述|贺信|回信)")
 _AT_SITTING = re.compile(r"(?:(?:[\d一二三四五六七八九十]{1,3}月)?[\d一二三四五六七八九十]{1,3}日)?(?:上午|下午|晚上)?在?(?:参加|出席)了?(?:[他她]?所在的)?")
 _SAY_VERB = re.compile(r"(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
@@ -210,9 +211,13 @@ class RoleFinder:
                 continue
             for i, q in enumerate(group, 1):
                 fact(q, main, "speaker", i)
-        for p in ps:
+        for k, p in enumerate(ps):
             if _SAY_RE.match(text, _after_title(text, p)) and p.how != "ideology":
                 fact(p, main, "speaker", 1)
+                j = k  # 叶利钦和卢卡申科在会上一致表示: both said it
+                while j > 0 and _JOINT_SUBJECT.fullmatch(text[_after_title(text, ps[j - 1]):ps[j].start]):
+                    j -= 1
+                    fact(ps[j], main, "speaker", 1)
         for e in evs:  # 某某在参加江苏代表团审议时强调: attended that sitting and spoke there
             if e.kind == "deliberation" and text.startswith("时", e.end) and _SAY_VERB.match(text, e.end + 1):
                 who = [p for p in ps if p.end <= e.start and _AT_SITTING.fullmatch(text[_after_title(text, p):e.start])]

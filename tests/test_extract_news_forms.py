@@ -115,3 +115,9 @@ def test_elected_names_with_ethnicity_and_sex_notes():
          "程步云、松布（土族）、阿嘉·洛桑图旦（蒙古族）、岳世淑（女）为省政协副主席。")
     got = [(p.person, p.post) for a in extract_text(t, source="19980117.txt").articles for p in a.participations if p.role == "elected"]
     assert got == [("韩应明", "主席"), ("程步云", "副主席"), ("松布", "副主席"), ("阿嘉·洛桑图旦", "副主席"), ("岳世淑", "副主席")]
+
+
+def test_joint_subjects_both_speak():
+    t = "本报莫斯科1月22日电 俄白联盟最高委员会会议今天在克里姆林宫举行。俄罗斯总统叶利钦和白俄罗斯总统卢卡申科在会上一致表示，将继续推进一体化。"
+    got = {(p.person, p.role) for a in extract_text(t, source="19980123.txt").articles for p in a.participations}
+    assert {("叶利钦", "speaker"), ("卢卡申科", "speaker")} <= got
