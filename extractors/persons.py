@@ -119,10 +119,8 @@ def _roster_member(x: str) -> bool:
 def _list_member(text: str, s: int, n: int) -> bool:
     """A 2-3 character item of a 、-list of names: no word, post or fragment, then 、 or the list's end."""
     x = text[s:s + n]
-    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", x)) and x not in LEX.not_names
-            and not re.search("[的了是与及等对把被们届次市省县区镇乡村委局厅部处院]", x)
-            and not any(w in x for w in LEX.non_name_parts if len(w) > 1) and not _TITLE_IN.search(x)
-            and not any(w in x for w in _TITLE_WORDS) and not _VERB_START.match(x)
+    return (_roster_member(x) and len(x) <= 3 and not re.search("[届次市省县区镇乡村委局厅部处院]", x)
+            and not _VERB_START.match(x)
             and bool(re.match(r"[、，。；]|等|和|参加|出席|列席|围绕|就|分别|先后|作|在|也|还", text[s + n:s + n + 2])
                      or _VERB_START.match(text, s + n)))
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .bodies import BodyMention
 from .events import EventMention, sentences
-from .lexicon import LEX, _load, alt
-from .persons import PersonMention, TitleMention
+from .lexicon import LEX, alt
+from .persons import _PERSON_NOUN, PersonMention, TitleMention
 
 _EV = LEX.events
 _ATTEND_RE = re.compile(alt(_EV["attend_verbs"]))
@@ -27,7 +27,6 @@ _SAY_VERB = re.compile(r"(?:郑重|正式|明确|还)?(?:说|指出|强调|表�
 _SAID_THERE = re.compile(r"(?:的讲话中|讲话时|发言时|致辞时)?[，,]?(?:郑重|正式|明确|还)?(?:说|指出|强调|表示|宣布|介绍|透露|提出)")
 # 军委机关各部门、有关单位主要负责同志等参加: a clause of collectives after a list of names
 _COLLECTIVE_END = re.compile(r"(?:同志|负责人|代表|委员|人员|领导人?|嘉宾|干部|群众|党员|师生|职工)(?:们)?等?(?:也|还|一同|共同|分别)?$")
-_PERSON_NOUN = re.compile(alt(_load("persons.json")["person_nouns"]))
 _MEETING_SAY = re.compile(r"(?:在会上|在讲话中)?(?:对[^，。；]{1,12})?(?:表示|要求|指出|强调|说|希望|通报|介绍|汇报|传达|提出|作了?说明)")
 _TALKS_SAY = re.compile(r"(?:表示|指出|强调|说|介绍)")
 _ELECT_AFTER = re.compile(r"(?:以\d+票的?(?:高票|全票)?)?(?:全票|等额|差额|高票)?(?:当选|被选举为|被选为)为?")
